@@ -29,7 +29,8 @@ case $- in *x*) _mpg_sim_xtrace=1 ;; *) _mpg_sim_xtrace= ;; esac
 { set +x; } 2>/dev/null
 
 mpg_simulator_stop() {
-    local rc=$?
+    local rc=$? xtrace=''
+    case $- in *x*) xtrace=1 ;; esac
     { set +x; } 2>/dev/null
     if [ -n "${MPG_SIM_PID:-}" ] && kill -0 "$MPG_SIM_PID" 2>/dev/null; then
         kill "$MPG_SIM_PID" 2>/dev/null || true
@@ -43,6 +44,7 @@ mpg_simulator_stop() {
         rm -rf "$_mpg_sim_tmp"
     fi
     MPG_SIM_PID=
+    if [ -n "$xtrace" ]; then set -x; fi
     return "$rc"
 }
 

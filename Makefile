@@ -1,0 +1,98 @@
+# mijnpartnergroep.domains -- development entry points.
+#
+#   make demo    run playbooks/demo.yml against a local Domain API simulator
+#   make test    units + sanity + integration + lint + changelog lint
+#
+# Everything runs from the virtualenv .venv/ (created on first use, refreshed
+# when the requirement files change). The collection is made visible to Ansible
+# through .build/collections/ansible_collections/mijnpartnergroep/domains, a
+# symlink to this directory, and ANSIBLE_COLLECTIONS_PATH.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+
+# The newest ansible-core that runs on Python 3.11 is 2.19; the project pins it.
+# PYTHON311: python3.11 on PATH if it works, else the newest pyenv 3.11.
+PYTHON311 ?= $(shell for p in python3.11 $$(ls -d $$HOME/.pyenv/versions/3.11.*/bin/python3.11 2>/dev/null | sort -V -r); do \
+	"$$p" -c 'import sys; assert sys.version_info[:2] == (3, 11); print(sys.executable)' 2>/dev/null && break; done)
+PIP_VERSION := 26.3
+
+VENV := $(CURDIR)/.venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.mpg-installed
+COLLECTIONS := $(CURDIR)/.build/collections
+COLLECTION_LINK := $(COLLECTIONS)/ansible_collections/mijnpartnergroep/domains
+
+export PATH := $(BIN):$(PATH)
+export ANSIBLE_COLLECTIONS_PATH := $(COLLECTIONS)
+export ANSIBLE_TEST := $(BIN)/ansible-test
+# The demo and the tests run against localhost without an inventory file.
+export ANSIBLE_LOCALHOST_WARNING := False
+export ANSIBLE_INVENTORY_UNPARSED_WARNING := False
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+ANSIBLE_TEST_PYTHON := 3.11
+PYTEST_ARGS ?=
+SANITY_ARGS ?=
+INTEGRATION_ARGS ?=
+
+.PHONY: help venv demo test units sanity integration lint changelog-lint build clean distclean
+
+help:
+	@echo "make demo            run playbooks/demo.yml against a local simulator"
+	@echo "make test            units + sanity + integration + lint + changelog-lint"
+	@echo "make venv            create/refresh .venv (pinned requirements-dev.txt)"
+	@echo "make units           pytest tests/unit            (PYTEST_ARGS=...)"
+	@echo "make sanity          ansible-test sanity --venv   (SANITY_ARGS=...)"
+	@echo "make integration     ansible-test integration     (INTEGRATION_ARGS=target...)"
+	@echo "make lint            ansible-lint --profile production"
+	@echo "make changelog-lint  antsibull-changelog lint"
+	@echo "make build           ansible-galaxy collection build into dist/"
+	@echo "make clean           remove build and test output (keeps .venv); distclean: also .venv"
+
+venv: $(STAMP) $(COLLECTION_LINK)
+
+$(STAMP): requirements-dev.txt constraints-dev.txt requirements.txt tests/simulator/pyproject.toml
+	@test -n "$(PYTHON311)" || { echo "Python 3.11 not found (python3.11 on PATH or ~/.pyenv/versions/3.11.*)" >&2; exit 1; }
+	test -x $(BIN)/python || $(PYTHON311) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet pip==$(PIP_VERSION)
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e tests/simulator
+	scripts/prepare-ansible-test-offline.sh $(BIN)/python
+	touch $@
+
+$(COLLECTION_LINK):
+	mkdir -p $(dir $@)
+	ln -sfn ../../../.. $@
+
+demo: venv
+	scripts/with-simulator.sh ansible-playbook playbooks/demo.yml
+
+units: venv
+	PYTHONPATH=$(COLLECTIONS) $(BIN)/python -m pytest tests/unit $(PYTEST_ARGS)
+
+sanity: venv
+	scripts/ansible-test.sh sanity --venv --python $(ANSIBLE_TEST_PYTHON) $(SANITY_ARGS)
+
+integration: venv
+	scripts/ansible-test.sh integration --venv --python $(ANSIBLE_TEST_PYTHON) $(INTEGRATION_ARGS)
+
+lint: venv
+	ansible-lint --offline --profile production
+
+changelog-lint: venv
+	antsibull-changelog lint
+
+test: units sanity integration lint changelog-lint
+
+build: venv
+	ansible-galaxy collection build --force --output-path dist
+
+clean:
+	rm -rf .build/ansible-test .build/collections tests/output tests/integration/inventory dist .pytest_cache .ansible docs/_build
+	find . -path ./.venv -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf .venv .build
