@@ -97,8 +97,8 @@ class SimulatorProcess:
 
     # ------------------------------------------------------------- HTTP
 
-    def request(self, method, path, body=None, headers=None, raw_body=None, timeout=30):
-        """Send one request; return (status, headers, parsed JSON or the raw text when not JSON)."""
+    def request_raw(self, method, path, body=None, headers=None, raw_body=None, timeout=30):
+        """Send one request; return (status, headers, body bytes)."""
         data = raw_body
         if data is None and body is not None:
             data = json.dumps(body).encode('utf-8')
@@ -111,15 +111,31 @@ class SimulatorProcess:
         req = urllib.request.Request(self.url + path, data=data, method=method, headers=all_headers)
         try:
             with urllib.request.urlopen(req, timeout=timeout, context=self._context) as response:
-                status, response_headers, payload = response.status, response.headers, response.read()
+                return response.status, response.headers, response.read()
         except urllib.error.HTTPError as exc:
-            status, response_headers, payload = exc.code, exc.headers, exc.read()
+            try:
+                return exc.code, exc.headers, exc.read()
+            finally:
+                exc.close()
+
+    def request(self, method, path, body=None, headers=None, raw_body=None, timeout=30):
+        """Send one request; return (status, headers, parsed JSON or the raw text when not JSON)."""
+        status, response_headers, payload = self.request_raw(method, path, body, headers, raw_body, timeout)
         text = payload.decode('utf-8', 'replace')
         try:
             parsed = json.loads(text) if text else None
         except ValueError:
             parsed = text
         return status, response_headers, parsed
+
+    def auth_headers(self, token=True, headers=None):
+        """Headers with ``Authorization: Bearer`` (``token=True``: ``self.token()``; None: no header)."""
+        all_headers = dict(headers or {})
+        if token is True:
+            token = self.token()
+        if token:
+            all_headers['Authorization'] = 'Bearer %s' % token
+        return all_headers
 
     def admin(self, method, path, body=None):
         status, _headers, parsed = self.request(method, '/_sim/' + path.lstrip('/'), body)
@@ -139,12 +155,7 @@ class SimulatorProcess:
 
     def api(self, method, path, body=None, token=True, raw_body=None, headers=None):
         """An API call; ``token=True`` uses ``self.token()``, a string uses that token, None sends none."""
-        all_headers = dict(headers or {})
-        if token is True:
-            token = self.token()
-        if token:
-            all_headers['Authorization'] = 'Bearer %s' % token
-        return self.request(method, path, body, headers=all_headers, raw_body=raw_body)
+        return self.request(method, path, body, headers=self.auth_headers(token, headers), raw_body=raw_body)
 
     # ------------------------------------------------------------ admin
 
