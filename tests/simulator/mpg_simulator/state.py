@@ -56,6 +56,11 @@ def add_years(day, years):
         return day.replace(year=day.year + years, day=28)
 
 
+def _given(data, key, default):
+    value = data.get(key)
+    return default if value is None else value
+
+
 def _today():
     return datetime.date.today()
 
@@ -89,11 +94,11 @@ class State:
             raise ApiError(400, 'Unknown state keys: %s.' % ', '.join(unknown))
         self.clear()
         try:
-            self._load_account(data.get('account') or {})
-            self._load_holders(data.get('holders') or [])
-            self._load_zones(data.get('zones') or {})
-            self._load_domains(data.get('domains') or [])
-            self._load_taken(data.get('taken') or [])
+            self._load_account(_given(data, 'account', {}))
+            self._load_holders(_given(data, 'holders', []))
+            self._load_zones(_given(data, 'zones', {}))
+            self._load_domains(_given(data, 'domains', []))
+            self._load_taken(_given(data, 'taken', []))
         except ApiError:
             self.clear()
             raise
