@@ -318,13 +318,23 @@ def delete(module, current):
 def run(module):
     params = module.params
     state = params['state']
-    # 1. Input: validated and normalised before any request.
+    # 1. Input: validated and normalised before any request; every problem reported at once.
+    holder_id = email = desired = None
+    problems = []
     try:
         holder_id = normalize_holder_id(params['id']) if params['id'] is not None else None
-        email = normalize_email(params['email']) if params['email'] is not None else None
-        desired = normalize_holder_input(params) if state == 'present' else None
     except HolderError as exc:
-        module.fail_json(msg=str(exc))
+        problems.append(str(exc))
+    try:
+        if state == 'present':
+            desired = normalize_holder_input(params)
+            email = desired.get(api.HOLDER_EMAIL)
+        elif params['email'] is not None:
+            email = normalize_email(params['email'])
+    except HolderError as exc:
+        problems.append(str(exc))
+    if problems:
+        module.fail_json(msg='; '.join(problems))
 
     # 2. Current state: one search.
     try:
