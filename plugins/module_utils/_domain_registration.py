@@ -32,11 +32,17 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import ipaddress
+
 from ansible_collections.mijnpartnergroep.domains.plugins.module_utils import _endpoints as api
 from ansible_collections.mijnpartnergroep.domains.plugins.module_utils._domain_names import (
     DomainNameError,
     to_ascii_domain,
     to_unicode_domain,
+)
+from ansible_collections.mijnpartnergroep.domains.plugins.module_utils._domain_holder import (
+    HolderInputError,
+    normalize_email,
 )
 
 # Outcomes of one domain (the ``outcome`` key of each result).
@@ -61,7 +67,9 @@ class RegistrationInputError(ValueError):
 
     def __init__(self, option, message):
         self.option = option
-        super(RegistrationInputError, self).__init__('%s: %s' % (option, message))
+        if not message.startswith(option):
+            message = '%s: %s' % (option, message)
+        super(RegistrationInputError, self).__init__(message)
 
 
 class RegistrationRequest(object):
@@ -138,6 +146,17 @@ def _nameserver_to_ascii(value):
     return to_ascii_domain(value, what='name server host name')
 
 
+def _looks_like_ip_address(value):
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    try:
+        ipaddress.ip_address(text.strip('[]'))
+    except ValueError:
+        return False
+    return True
+
+
 def normalize_nameservers(nameservers):
     """ASCII host names, or None for the provider's defaults (option absent or empty).
 
@@ -153,6 +172,9 @@ def normalize_nameservers(nameservers):
         return None
     result = []
     for index, item in enumerate(nameservers):
+        if _looks_like_ip_address(item):
+            raise RegistrationInputError('nameservers[%d]' % index, '%r is an IP address; give the host name of the '
+                                         'name server (such as ns1.example.net)' % (item,))
         try:
             ascii_name = _nameserver_to_ascii(item)
         except DomainNameError as exc:
@@ -184,11 +206,10 @@ def normalize_holder(holder_id=None, holder_email=None):
         if value < 1 or str(value) != str(holder_id).strip():
             raise RegistrationInputError('domainholder_id', 'must be a positive whole number, got %r' % (holder_id,))
         return value, None
-    email = str(holder_email).strip()
-    local, _at, domain = email.rpartition('@')
-    if not local or not domain or '.' not in domain or ' ' in email:
-        raise RegistrationInputError('domainholder_email', '%r is not an email address' % (holder_email,))
-    return None, email
+    try:
+        return None, normalize_email(holder_email, field='domainholder_email')
+    except HolderInputError as exc:
+        raise RegistrationInputError('domainholder_email', str(exc))
 
 
 def validate_registration_input(name=None, names=None, domainholder_id=None, domainholder_email=None,
@@ -239,6 +260,22 @@ def whois_by_domain(whois_results):
             continue
         name = _ascii_or_lower(item.get(api.WHOIS_DOMAIN))
         if name:
+            result[name] = item
+    return result
+
+
+def whois_in_request_order(asked, whois_results):
+    """``{ascii name: WhoisResult}`` from an answer given in request order (the contract's promise).
+
+    An entry that names another domain than the one asked in its place is
+    dropped, so that domain is decided as "no WHOIS answer" (never registered).
+    """
+    result = {}
+    for name, item in zip(asked, whois_results or []):
+        if not isinstance(item, dict):
+            continue
+        answered = _ascii_or_lower(item.get(api.WHOIS_DOMAIN)) if item.get(api.WHOIS_DOMAIN) is not None else name
+        if answered == name:
             result[name] = item
     return result
 
@@ -592,6 +629,30 @@ def result_from_outcome(name, outcome, whois_status=None, warnings=None):
     return new_result(name, FAILED, whois_status=whois_status, reason=outcome.reason, warnings=warnings)
 
 
+def _grouped_reasons(failed, names_shown=3):
+    """One text per distinct reason, so 50 domains refused for one cause do not repeat it 50 times."""
+    groups = []
+    by_rest = {}
+    for item in failed:
+        name, reason = item['domain'], item['reason'] or 'no reason known'
+        rest = reason[len(name):] if reason.startswith(name) else ': ' + reason
+        if rest not in by_rest:
+            by_rest[rest] = []
+            groups.append(rest)
+        by_rest[rest].append(name)
+    texts = []
+    for rest in groups:
+        names = by_rest[rest]
+        if len(names) == 1:
+            texts.append(names[0] + rest)
+            continue
+        shown = ', '.join(names[:names_shown])
+        if len(names) > names_shown:
+            shown += ' and %d more' % (len(names) - names_shown)
+        texts.append('%d domains (%s): %s' % (len(names), shown, rest.lstrip(': ')))
+    return texts
+
+
 def summarize_results(results):
     """Aggregate per-domain results: the names per outcome, ``changed``, and a one-line message."""
     registered = [r['domain'] for r in results if r['outcome'] == REGISTERED]
@@ -605,9 +666,11 @@ def summarize_results(results):
     if failed:
         parts.append('%d failed' % len(failed))
     msg = ', '.join(parts) if parts else 'nothing to do'
-    if failed:
+    if failed and len(results) == 1:
+        msg = failed[0]['reason'] or msg
+    elif failed:
         msg = '%d of %d domains could not be registered (%s): %s' % (
-            len(failed), len(results), msg, ' | '.join(f['reason'] or f['domain'] for f in failed))
+            len(failed), len(results), msg, ' | '.join(_grouped_reasons(failed)))
     return {
         'registered': registered,
         'already_present': present,

@@ -40,6 +40,7 @@ from ansible_collections.mijnpartnergroep.domains.plugins.module_utils._domain_r
     result_from_outcome,
     summarize_results,
     validate_registration_input,
+    whois_in_request_order,
 )
 
 IDN_UNICODE = u'b\u00fccher.nl'
@@ -185,6 +186,12 @@ class TestNameservers(object):
     def test_not_a_list(self):
         with pytest.raises(RegistrationInputError):
             normalize_nameservers('ns1.example.net')
+
+    @pytest.mark.parametrize('address', ['192.0.2.53', '2001:db8::53', '[2001:db8::53]'])
+    def test_ip_address_gets_a_clear_message(self, address):
+        with pytest.raises(RegistrationInputError) as exc:
+            normalize_nameservers(['ns1.example.net', address])
+        assert 'is an IP address' in str(exc.value)
 
 
 class TestHolder(object):
@@ -504,9 +511,8 @@ def test_result_from_decision():
 
 
 def test_result_from_outcome():
-    result = result_from_outcome(IDN_ASCII, CallOutcome(REGISTERED, registration={'domain': IDN_ASCII,
-                                                                                   'status': 'pending'}),
-                                 whois_status='free')
+    outcome = CallOutcome(REGISTERED, registration={'domain': IDN_ASCII, 'status': 'pending'})
+    result = result_from_outcome(IDN_ASCII, outcome, whois_status='free')
     assert result['outcome'] == REGISTERED
     assert result['status'] == 'pending'
     assert result['domain_unicode'] == IDN_UNICODE
@@ -542,3 +548,30 @@ def test_summarize_unchanged():
     assert summary['failed'] == []
     assert summary['msg'] == '1 already present'
     assert summarize_results([])['msg'] == 'nothing to do'
+
+
+def test_summarize_single_failure_is_the_reason():
+    summary = summarize_results([reg.new_result('c.nl', FAILED, reason='c.nl is registered elsewhere')])
+    assert summary['msg'] == 'c.nl is registered elsewhere'
+
+
+def test_whois_in_request_order():
+    answer = [free('a.nl'), {'available': True, 'status': 'free'}, free('wrong.nl'), free(IDN_UNICODE)]
+    result = whois_in_request_order(['a.nl', 'b.nl', 'c.nl', IDN_ASCII], answer)
+    assert sorted(result) == ['a.nl', 'b.nl', IDN_ASCII]
+    # c.nl got an answer for another domain: it is decided as "no WHOIS answer", never registered.
+    decisions = decide_domains(['c.nl'], [], result)
+    assert decisions[0].action == ACTION_FAIL
+    assert whois_in_request_order(['a.nl'], None) == {}
+
+
+def test_summary_groups_one_reason_for_many_domains():
+    refusal = outcomes_after_call_error(['d%d.nl' % i for i in range(50)], FakeApiError(
+        'x', status=402, may_have_acted=False))
+    results = [result_from_outcome(name, outcome) for name, outcome in sorted(refusal.items())]
+    results.append(reg.new_result('taken.nl', FAILED, reason='taken.nl is registered elsewhere'))
+    summary = summarize_results(results)
+    assert summary['msg'].count('refused payment') == 1
+    assert '50 domains (d0.nl, d1.nl, d10.nl and 47 more): was not registered' in summary['msg']
+    assert summary['msg'].endswith(' | taken.nl is registered elsewhere')
+    assert len(summary['failed']) == 51
