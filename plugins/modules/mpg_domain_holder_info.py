@@ -16,7 +16,7 @@ description:
   - Finds domain holders by id or by email address through the MijnPartnerGroep Domain API, without changing
     anything.
   - Several holders may share one email address; all of them are returned.
-  - A holder that does not exist is not an error: RV(domainholders) is then empty.
+  - A holder that does not exist is not an error; RV(domainholders) is then empty.
 author:
   - MijnPartnerGroep collection developers
 options:
