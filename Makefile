@@ -34,11 +34,13 @@ export ANSIBLE_INVENTORY_UNPARSED_WARNING := False
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 ANSIBLE_TEST_PYTHON := 3.11
+VERSION := $(shell sed -n 's/^version: *//p' galaxy.yml)
+TARBALL := dist/mijnpartnergroep-domains-$(VERSION).tar.gz
 PYTEST_ARGS ?=
 SANITY_ARGS ?=
 INTEGRATION_ARGS ?=
 
-.PHONY: help venv demo test units sanity integration lint changelog-lint build clean distclean
+.PHONY: help venv demo test units sanity integration lint changelog-lint build check-release clean distclean
 
 help:
 	@echo "make demo            run playbooks/demo.yml against a local simulator"
@@ -50,6 +52,7 @@ help:
 	@echo "make lint            ansible-lint --profile production"
 	@echo "make changelog-lint  antsibull-changelog lint"
 	@echo "make build           ansible-galaxy collection build into dist/"
+	@echo "make check-release   build + galaxy-importer (no containers); fails on any warning"
 	@echo "make clean           remove build and test output (keeps .venv); distclean: also .venv"
 
 venv: $(STAMP) $(COLLECTION_LINK)
@@ -89,6 +92,14 @@ test: units sanity integration lint changelog-lint
 
 build: venv
 	ansible-galaxy collection build --force --output-path dist
+
+# galaxy-importer exits 0 on most findings (they are WARNING lines), so the
+# log is the gate. It runs in .build/ because it writes importer_result.json
+# into the current directory. RUN_ANSIBLE_TEST stays off (it would need Docker).
+check-release: build
+	mkdir -p .build/galaxy-importer
+	cd .build/galaxy-importer && python -m galaxy_importer.main $(CURDIR)/$(TARBALL) 2>&1 | tee galaxy-importer.log
+	! grep -E '^(WARNING|ERROR)' .build/galaxy-importer/galaxy-importer.log
 
 clean:
 	rm -rf .build/ansible-test .build/collections tests/output tests/integration/inventory dist .pytest_cache .ansible docs/_build
