@@ -23,6 +23,10 @@ from .state import ApiError
 from .tls import TLSSetupError, generate_self_signed
 
 
+class _Stopped(BaseException):
+    """Raised by the SIGTERM handler to leave serve_forever and clean up."""
+
+
 def build_parser():
     parser = argparse.ArgumentParser(
         prog='mpg-simulator',
@@ -113,19 +117,20 @@ def main(argv=None):
         parser.error('cannot listen on %s:%s: %s' % (host, args.port, exc))
 
     def _stop(_signum, _frame):
-        raise KeyboardInterrupt
+        raise _Stopped()
 
     signal.signal(signal.SIGTERM, _stop)
-    port = server.server_address[1]
-    shown_host = '[%s]' % host if ':' in host else host
-    print('listening on %s://%s:%s' % ('https' if context else 'http', shown_host, port), flush=True)
-    if cert_path:
-        print('tls certificate %s' % cert_path, flush=True)
     try:
+        port = server.server_address[1]
+        shown_host = '[%s]' % host if ':' in host else host
+        print('listening on %s://%s:%s' % ('https' if context else 'http', shown_host, port), flush=True)
+        if cert_path:
+            print('tls certificate %s' % cert_path, flush=True)
         server.serve_forever(poll_interval=0.2)
-    except KeyboardInterrupt:
+    except (_Stopped, KeyboardInterrupt):
         pass
     finally:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         server.server_close()
         if tls_dir:
             shutil.rmtree(tls_dir, ignore_errors=True)
