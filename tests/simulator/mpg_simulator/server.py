@@ -399,6 +399,7 @@ class RequestHandler(BaseHTTPRequestHandler):
     """Turns HTTP requests into Simulator calls. HTTP/1.1 with keep-alive, like a real API front end."""
 
     protocol_version = 'HTTP/1.1'
+
     def version_string(self):
         return 'mpg-simulator'
 

@@ -63,7 +63,7 @@ class SimulatorProcess:
         lines = []
 
         def reader():
-            for _ in range(count):
+            for _index in range(count):
                 line = self.process.stdout.readline()
                 if not line:
                     return

@@ -196,7 +196,7 @@ def test_quota_is_charged_per_authenticated_request(simulator):
 def test_rate_limit_answers_429_with_retry_after(simulator):
     simulator.settings(rate_limit=5)
     simulator.token()
-    statuses = [simulator.api('GET', '/dns') for _ in range(7)]
+    statuses = [simulator.api('GET', '/dns') for _index in range(7)]
     assert [s[0] for s in statuses].count(200) == 4  # the token request used one of the five
     throttled = [s for s in statuses if s[0] == 429]
     assert throttled and throttled[0][1]['Retry-After'] == '1'

@@ -104,7 +104,7 @@ def test_flags_credentials_ttl_page_size_pending_rate(start_simulator):
 def test_rate_limit_flag(start_simulator):
     sim = start_simulator('--rate-limit', '3')
     sim.token()
-    statuses = [sim.api('GET', '/dns')[0] for _ in range(4)]
+    statuses = [sim.api('GET', '/dns')[0] for _index in range(4)]
     assert statuses == [200, 200, 429, 429]
 
 
