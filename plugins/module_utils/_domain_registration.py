@@ -414,13 +414,16 @@ def registration_diff(name, fields, holder_email=None):
     if holder_email and after.get(api.DOMAIN_HOLDER_ID) is None:
         after['domainholder_email'] = holder_email
     unicode_name = to_unicode_domain(name)
+    header = name
     if unicode_name != name:
         after['domain_unicode'] = unicode_name
+        header = '%s (%s)' % (unicode_name, name)
+    # Ansible prints these as "--- before: <header>" and "+++ after: <header>".
     return {
         'before': {'domain': name, 'state': 'absent'},
         'after': after,
-        'before_header': '%s (before)' % unicode_name,
-        'after_header': '%s (after)' % unicode_name,
+        'before_header': header,
+        'after_header': header,
     }
 
 

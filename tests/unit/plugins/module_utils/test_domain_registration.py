@@ -354,7 +354,7 @@ def test_registration_diff_absent_to_registration():
     assert diff['before'] == {'domain': 'a.nl', 'state': 'absent'}
     assert diff['after'] == {'state': 'present', 'domain': 'a.nl', 'domainholder_id': 7, 'period': 1,
                              'nameservers': 'provider defaults'}
-    assert diff['before_header'] == 'a.nl (before)'
+    assert diff['before_header'] == diff['after_header'] == 'a.nl'
 
 
 def test_registration_diff_idn_and_unresolved_holder():
@@ -363,7 +363,7 @@ def test_registration_diff_idn_and_unresolved_holder():
     assert diff['after']['domain_unicode'] == IDN_UNICODE
     assert diff['after']['domainholder_email'] == 'a@example.nl'
     assert diff['after']['nameservers'] == ['ns1.x.nl', 'ns2.x.nl']
-    assert diff['after_header'] == u'%s (after)' % IDN_UNICODE
+    assert diff['after_header'] == u'%s (%s)' % (IDN_UNICODE, IDN_ASCII)
 
 
 def test_chunks_of_fifty():
