@@ -290,8 +290,10 @@ def create(module, body):
             module.fail_api(exc, what='creating the domain holder failed')
         try:
             found = search_holders_by_email(module.client, body[api.HOLDER_EMAIL])
-        except MPGApiError:
-            found = []
+        except MPGApiError as search_exc:
+            module.fail_api(exc, what='creating the domain holder failed, and it may have been created anyway '
+                                      '(looking it up failed too: %s); check with mpg_domain_holder_info before '
+                                      'trying again' % module.client.redact(str(search_exc)))
         if len(found) == 1:
             module.warn('the API did not confirm the creation (%s), but the holder exists now: %s'
                         % (module.client.redact(str(exc)), describe(found[0])))
