@@ -54,7 +54,8 @@ options:
     description:
       - The id of the domain holder (registrant) for new registrations, as returned by
         M(mijnpartnergroep.domains.mpg_domain_holder).
-      - The holder is checked to exist before anything is registered.
+      - The holder is checked to exist before anything is registered. It is looked up only when at least one domain
+        is to be registered, so a run in which every domain is already present sends no holder search.
       - Exactly one of O(domainholder_id) and O(domainholder_email) is required.
     type: int
   domainholder_email:
@@ -62,7 +63,8 @@ options:
       - The email address of the domain holder for new registrations; the holder is found through the holder
         search (case-insensitive).
       - When several holders share the address the task fails before registering anything and asks for
-        O(domainholder_id).
+        O(domainholder_id). As with O(domainholder_id), the holder is looked up only when a domain is to be
+        registered.
       - Exactly one of O(domainholder_id) and O(domainholder_email) is required.
     type: str
   period:
