@@ -34,7 +34,7 @@ description:
     domain, and duplicates in O(names) are registered once.
   - All input is checked before the first request.
 author:
-  - MijnPartnerGroep collection developers
+  - MijnPartnerGroep collection developers (@mijnpartnergroep)
 options:
   name:
     description:

@@ -24,7 +24,7 @@ description:
   - Every value is checked and normalised before any request is sent, so equivalent spellings compare equal and
     a second run reports no change. See the options for the rules.
 author:
-  - MijnPartnerGroep collection developers
+  - MijnPartnerGroep collection developers (@mijnpartnergroep)
 options:
   id:
     description:

@@ -18,7 +18,7 @@ description:
   - Several holders may share one email address; all of them are returned.
   - A holder that does not exist is not an error; RV(domainholders) is then empty.
 author:
-  - MijnPartnerGroep collection developers
+  - MijnPartnerGroep collection developers (@mijnpartnergroep)
 options:
   id:
     description:

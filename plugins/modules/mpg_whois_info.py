@@ -21,7 +21,7 @@ description:
   - A domain that was just registered may still be reported as free by WHOIS for a while; use
     M(mijnpartnergroep.domains.mpg_dns_zone_info) to list the domains of your own account.
 author:
-  - MijnPartnerGroep collection developers
+  - MijnPartnerGroep collection developers (@mijnpartnergroep)
 options:
   name:
     description:
