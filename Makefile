@@ -40,7 +40,7 @@ PYTEST_ARGS ?=
 SANITY_ARGS ?=
 INTEGRATION_ARGS ?=
 
-.PHONY: help venv demo test units sanity integration lint changelog-lint build check-release clean distclean
+.PHONY: help venv demo test units sanity integration lint changelog-lint build check-release clean distclean bench
 
 help:
 	@echo "make demo            run playbooks/demo.yml against a local simulator"
@@ -72,6 +72,10 @@ $(COLLECTION_LINK):
 
 demo: venv
 	scripts/with-simulator.sh ansible-playbook playbooks/demo.yml
+
+# Issue 8: counts and timed ratios against a simulator, written to tests/benchmarks/RESULTS.md (BENCH_ARGS=--quick).
+bench: venv
+	scripts/with-simulator.sh $(BIN)/python tests/benchmarks/run.py $(BENCH_ARGS)
 
 units: venv
 	PYTHONPATH=$(COLLECTIONS) $(BIN)/python -m pytest tests/unit $(PYTEST_ARGS)

@@ -521,15 +521,15 @@ def progress(message):
 
 
 def parse_args(argv):
-    parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
-    parser.add_argument('--rounds', type=int, default=5, help='rounds of the cheap measurements (default 5)')
-    parser.add_argument('--heavy-rounds', type=int, default=3,
+    parser = argparse.ArgumentParser(description=__doc__.split('\n\n', maxsplit=1)[0])
+    parser.add_argument('--rounds', type=int, help='rounds of the cheap measurements (default 5)')
+    parser.add_argument('--heavy-rounds', type=int,
                         help='rounds of the 200-task loops (default 3; at most --rounds)')
-    parser.add_argument('--overhead-runs', type=int, default=20, help='module runs per round in figure 3')
+    parser.add_argument('--overhead-runs', type=int, help='module runs per round in figure 3 (default 20)')
     parser.add_argument('--zone-size', type=int, default=200)
     parser.add_argument('--whois-names', type=int, default=200)
-    parser.add_argument('--plan-sizes', default='10000,100000')
-    parser.add_argument('--plan-reps', type=int, default=5)
+    parser.add_argument('--plan-sizes', help='record counts for figure 4 (default 10000,100000)')
+    parser.add_argument('--plan-reps', type=int, help='repetitions in figure 4 (default 5; halved above 20,000)')
     parser.add_argument('--uri-per-record', action='store_true',
                         help='also measure a uri play that reads the zone once per record (slow: ~200 module runs a round)')
     parser.add_argument('--only', default='1,2,3,4,5', help='figures to run, e.g. 3,4')
@@ -537,9 +537,12 @@ def parse_args(argv):
                         help='check the harness fast: 2 rounds, 1 heavy round, small planning sizes; writes no file')
     parser.add_argument('--output', default=None, help='Markdown file to write (default tests/benchmarks/RESULTS.md)')
     args = parser.parse_args(argv)
+    defaults = dict(rounds=5, heavy_rounds=3, overhead_runs=20, plan_sizes='10000,100000', plan_reps=5)
     if args.quick:
-        args.rounds, args.heavy_rounds, args.overhead_runs = 2, 1, 5
-        args.plan_sizes, args.plan_reps = '1000,10000', 3
+        defaults = dict(rounds=2, heavy_rounds=1, overhead_runs=5, plan_sizes='1000,10000', plan_reps=3)
+    for key, value in defaults.items():
+        if getattr(args, key) is None:
+            setattr(args, key, value)
     args.plan_sizes = [int(s) for s in args.plan_sizes.split(',') if s.strip()]
     args.heavy_rounds = min(args.heavy_rounds, args.rounds)
     args.only = set(s.strip() for s in args.only.split(','))
