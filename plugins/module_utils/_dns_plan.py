@@ -254,7 +254,8 @@ def desired_rrsets_from_entries(entries, zone_ascii, what='records'):
     """``records`` of mpg_dns_zone -> ``{(name, type): [(RecordValue, ttl), ...]}``.
 
     Entries with the same name and type are merged (so per-value TTLs round
-    trip); the same value twice with different TTLs is an error.
+    trip); the same value twice with different TTLs is an error (a value
+    without TTL takes the TTL another entry gives it).
     """
     rrsets = {}
     origin = {}
@@ -280,11 +281,15 @@ def desired_rrsets_from_entries(entries, zone_ascii, what='records'):
             value = parse_value(rtype, raw, value_where)
             previous = rrset.get(value.key)
             if previous is not None:
-                if previous[1] != ttl:
-                    raise DNSValueError('%s: %s %s %s is listed twice with different TTLs (%s and %s, in %s)'
-                                        % (value_where, name, rtype, value.text, previous[1], ttl,
-                                           origin[(name, rtype, value.key)]))
-                continue
+                if ttl is None or previous[1] == ttl:
+                    continue
+                if previous[1] is None:
+                    # A TTL given in one entry wins over "leave it alone" in another.
+                    rrset[value.key] = (previous[0], ttl)
+                    continue
+                raise DNSValueError('%s: %s %s %s is listed twice with different TTLs (%s and %s, in %s)'
+                                    % (value_where, name, rtype, value.text, previous[1], ttl,
+                                       origin[(name, rtype, value.key)]))
             rrset[value.key] = (value, ttl)
             origin[(name, rtype, value.key)] = value_where
     result = {}

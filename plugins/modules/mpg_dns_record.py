@@ -29,7 +29,7 @@ description:
   - A failed read (authentication, server errors after retries, an incomplete page) fails the task; it is
     never taken to mean "no records".
 author:
-  - MijnPartnerGroep collection developers
+  - MijnPartnerGroep collection developers (@mijnpartnergroep)
 options:
   zone:
     description:
@@ -317,10 +317,10 @@ diff:
   type: dict
   contains:
     before:
-      description: V({"records": [...]}) before the task.
+      description: A dictionary with the key C(records), a list as RV(mijnpartnergroep.domains.mpg_dns_zone_info#module:records), before the task.
       type: dict
     after:
-      description: V({"records": [...]}) after the task.
+      description: A dictionary with the key C(records), a list as RV(mijnpartnergroep.domains.mpg_dns_zone_info#module:records), after the task.
       type: dict
   sample:
     before:

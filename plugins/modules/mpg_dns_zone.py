@@ -29,7 +29,7 @@ description:
   - If a write fails part-way, the task fails with the operations already carried out in RV(applied); running
     it again re-reads the zone and finishes the work.
 author:
-  - MijnPartnerGroep collection developers
+  - MijnPartnerGroep collection developers (@mijnpartnergroep)
 options:
   zone:
     description:
@@ -52,9 +52,9 @@ options:
     suboptions:
       record:
         description:
-          - The name, as O(mijnpartnergroep.domains.mpg_dns_record#module:record) takes it: relative to the zone,
-            V(@) (or empty) for the apex, wildcards, service labels, IDN, or a fully qualified name inside the
-            zone.
+          - The name, as O(mijnpartnergroep.domains.mpg_dns_record#module:record) takes it (relative to the zone,
+            V(@) or empty for the apex, wildcards, service labels, IDN, or a fully qualified name inside the
+            zone).
         type: str
         required: true
         aliases: [name, prefix]
@@ -109,10 +109,9 @@ seealso:
 '''
 
 EXAMPLES = r'''
-- name: Web, mail and mail policy records of a zone
-  mijnpartnergroep.domains.mpg_dns_zone:
-    zone: example.nl
-    records:
+- name: The records of example.nl, kept in one place
+  ansible.builtin.set_fact:
+    example_nl_records:
       - record: "@"
         type: A
         value: 192.0.2.10
@@ -136,17 +135,16 @@ EXAMPLES = r'''
         type: CAA
         value: 0 issue "letsencrypt.org"
 
-- name: Make the zone exactly this; first see what would be deleted
+- name: Make these names and types so, leaving every other record alone
   mijnpartnergroep.domains.mpg_dns_zone:
     zone: example.nl
+    records: "{{ example_nl_records }}"
+
+- name: See what pruning would delete (check mode writes nothing)
+  mijnpartnergroep.domains.mpg_dns_zone:
+    zone: example.nl
+    records: "{{ example_nl_records }}"
     prune: true
-    records:
-      - record: "@"
-        type: A
-        value: 192.0.2.10
-      - record: www
-        type: CNAME
-        value: example.nl
   check_mode: true
   diff: true
   register: planned
@@ -155,6 +153,12 @@ EXAMPLES = r'''
   ansible.builtin.debug:
     msg: "{{ planned.operations | selectattr('action', 'equalto', 'delete') | list }}"
 
+- name: Make the zone exactly this (the apex NS records stay, since NS at the apex is not listed)
+  mijnpartnergroep.domains.mpg_dns_zone:
+    zone: example.nl
+    records: "{{ example_nl_records }}"
+    prune: true
+
 - name: Copy a zone's records to another zone, replacing its content
   block:
     - name: Read the source zone
@@ -162,7 +166,7 @@ EXAMPLES = r'''
         zone: example.nl
       register: source
 
-    - name: Write them into the target zone (apex NS records stay, since they are not copied)
+    - name: Write them into the target zone, apex NS records excepted; a large clean-up is intended here
       mijnpartnergroep.domains.mpg_dns_zone:
         zone: example.org
         records: "{{ source.records | rejectattr('type', 'equalto', 'NS') | list }}"
@@ -237,10 +241,10 @@ diff:
   type: dict
   contains:
     before:
-      description: V({"records": [...]}) before the task.
+      description: A dictionary with the key C(records), a list as RV(mijnpartnergroep.domains.mpg_dns_zone_info#module:records), before the task.
       type: dict
     after:
-      description: V({"records": [...]}) after the task.
+      description: A dictionary with the key C(records), a list as RV(mijnpartnergroep.domains.mpg_dns_zone_info#module:records), after the task.
       type: dict
 '''
 

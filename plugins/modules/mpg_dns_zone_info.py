@@ -21,7 +21,7 @@ description:
     compressed, TXT as the whole text with the API's 255-character chunks joined, CAA with the value quoted).
   - A failed read fails the task; an unknown zone fails with a clear message.
 author:
-  - MijnPartnerGroep collection developers
+  - MijnPartnerGroep collection developers (@mijnpartnergroep)
 options:
   zone:
     description:

@@ -421,6 +421,18 @@ def test_desired_rrsets_from_entries_errors(entries, pattern):
         desired_rrsets_from_entries(entries, ZONE)
 
 
+def test_desired_rrsets_from_entries_ttl_none_merges_with_ttl():
+    for entries in (
+        [{'record': 'a', 'type': 'A', 'value': ['192.0.2.1'], 'ttl': 600},
+         {'record': 'a', 'type': 'A', 'value': ['192.0.2.1', '192.0.2.2']}],
+        [{'record': 'a', 'type': 'A', 'value': ['192.0.2.1']},
+         {'record': 'a', 'type': 'A', 'value': ['192.0.2.1'], 'ttl': 600},
+         {'record': 'a', 'type': 'A', 'value': ['192.0.2.2']}],
+    ):
+        rrsets = desired_rrsets_from_entries(entries, ZONE)
+        assert [(v.text, ttl) for v, ttl in rrsets[('a', 'A')]] == [('192.0.2.1', 600), ('192.0.2.2', None)]
+
+
 def test_desired_rrsets_from_entries_empty():
     assert desired_rrsets_from_entries(None, ZONE) == {}
     assert desired_rrsets_from_entries([], ZONE) == {}

@@ -452,5 +452,5 @@ def test_value_equality_and_repr():
     a = parse_value('A', '192.0.2.1')
     assert a != parse_value('A', '192.0.2.2')
     assert a != '192.0.2.1'
-    assert not (a != parse_value('A', '192.0.2.1'))
+    assert (a != parse_value('A', '192.0.2.1')) is False
     assert 'A' in repr(a) and '192.0.2.1' in repr(a)
