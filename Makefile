@@ -37,6 +37,8 @@ ANSIBLE_TEST_PYTHON := 3.11
 VERSION := $(shell sed -n 's/^version: *//p' galaxy.yml)
 TARBALL := dist/mijnpartnergroep-domains-$(VERSION).tar.gz
 PYTEST_ARGS ?=
+# Extra simulator options for the demo, e.g. a seeded state: --state FILE
+DEMO_SIMULATOR_ARGS ?=
 SANITY_ARGS ?=
 INTEGRATION_ARGS ?=
 
@@ -71,7 +73,7 @@ $(COLLECTION_LINK):
 	ln -sfn ../../../.. $@
 
 demo: venv
-	scripts/with-simulator.sh ansible-playbook playbooks/demo.yml
+	MPG_SIMULATOR_ARGS="$(DEMO_SIMULATOR_ARGS)" scripts/with-simulator.sh ansible-playbook playbooks/demo.yml
 
 # Issue 8: counts and timed ratios against a simulator, written to tests/benchmarks/RESULTS.md (BENCH_ARGS=--quick).
 bench: venv
