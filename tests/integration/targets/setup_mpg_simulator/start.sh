@@ -96,7 +96,7 @@ _mpg_sim_start() {
         [ -n "$url" ] && break
         if ! kill -0 "$MPG_SIM_PID" 2>/dev/null; then
             echo "mpg_simulator exited before it was listening; its output:" >&2
-            cat "$_mpg_sim_tmp/stdout" "$MPG_SIM_LOG" >&2
+            cat "$_mpg_sim_tmp/stdout" >&2   # stderr: printed by mpg_simulator_stop
             return 1
         fi
         sleep 0.1
@@ -114,5 +114,6 @@ _mpg_sim_start() {
     echo "mpg_simulator (pid $MPG_SIM_PID) listening on $url" >&2
 }
 
-_mpg_sim_start || { _mpg_sim_rc=$?; mpg_simulator_stop; exit "$_mpg_sim_rc"; }
+# On failure the EXIT trap (set once the simulator was launched) cleans up.
+_mpg_sim_start || exit $?
 if [ -n "$_mpg_sim_xtrace" ]; then set -x; fi
