@@ -67,13 +67,19 @@ def read_zone(client, zone_ascii):
     return zone_records_from_api(api_records, zone_ascii)
 
 
-def apply_plan(client, zone_ascii, plan):
+def apply_plan(client, zone_ascii, plan, warn=None):
     """Run the plan's operations in order; return the resulting records.
 
     The result is ``plan.after`` with the records the API returned for adds
     and updates (ids, canonical form) in place of the predicted ones.
     Raises DNSApplyError (with what was applied) when a write fails.
+
+    A write that got no clear answer (time-out, 5xx: ``may_have_acted``) is
+    never resent: the zone is read again, and when the write is found to have
+    been carried out it counts as applied (``warn`` is called with a note) and
+    the plan goes on; otherwise the plan stops there.
     """
+    before_ids = set(record.id for record in plan.before)
     by_id = {}
     added = []
     for record in plan.after:
@@ -97,11 +103,26 @@ def apply_plan(client, zone_ascii, plan):
                 else:
                     added.append(record)
         except MPGApiError as exc:
+            reread_note = None
+            if exc.may_have_acted:
+                record, reread_note = _find_effect(client, zone_ascii, operation, before_ids)
+                if record is not None:
+                    if operation.action == DELETE:
+                        by_id.pop(operation.record_id, None)
+                    else:
+                        by_id[record.id] = record
+                    applied.append(operation.describe())
+                    if warn is not None:
+                        warn('zone %s: %s %s %s %s: %s; the zone was read again and the change is there, so it '
+                             'was not sent again' % (zone_ascii, operation.action, operation.name, operation.rtype,
+                                                     operation.value.text, exc))
+                    continue
             applied_text = ('%d of %d operations were applied before it (see "applied"); the zone is partly '
                             'changed. Run the task again to finish: it re-reads the zone and plans afresh'
                             % (len(applied), len(operations))) if applied else 'nothing was changed before it'
             if exc.may_have_acted:
-                applied_text += '. The failed request may have been carried out by the API all the same'
+                applied_text += '. The failed request may have been carried out by the API all the same (%s)' \
+                    % reread_note
             message = 'zone %s: %s %s %s %s failed: %s; %s' % (
                 zone_ascii, operation.action, operation.name, operation.rtype, operation.value.text, exc,
                 applied_text)
@@ -109,6 +130,32 @@ def apply_plan(client, zone_ascii, plan):
                                 [op.describe() for op in operations[index + 1:]], exc)
         applied.append(operation.describe())
     return list(by_id.values()) + added
+
+
+def _find_effect(client, zone_ascii, operation, before_ids):
+    """After a write without a clear answer: (the record showing it was carried out, or None; a note).
+
+    For a delete the "record" is True when the record is gone. An add counts only as a record that was not
+    in the zone before the plan, an update only as the same record id with the new value.
+    """
+    try:
+        records = read_zone(client, zone_ascii)
+    except MPGApiError as exc:
+        return None, 'reading the zone again to check failed too: %s' % exc
+    if operation.action == DELETE:
+        if not any(record.id == operation.record_id for record in records):
+            return True, None
+    else:
+        for record in records:
+            if record.name != operation.name or record.rtype != operation.rtype or record.value != operation.value:
+                continue
+            if operation.ttl is not None and record.ttl != operation.ttl:
+                continue
+            if operation.action == ADD and record.id not in before_ids:
+                return record, None
+            if operation.action == UPDATE and record.id == operation.record_id:
+                return record, None
+    return None, 'reading the zone again right after showed that it had not been, at least not yet'
 
 
 def fail_apply(module, exc, result):

@@ -394,7 +394,7 @@ def run(module):
         result['records'] = _sorted_records(plan.after, zone)
         module.exit_json(**result)
     try:
-        records = apply_plan(module.client, zone, plan)
+        records = apply_plan(module.client, zone, plan, warn=module.warn)
     except DNSApplyError as exc:
         fail_apply(module, exc, result)
     result['records'] = _sorted_records(records, zone)

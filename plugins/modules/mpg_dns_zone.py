@@ -297,7 +297,7 @@ def run(module):
     if module.check_mode or not plan.changed:
         module.exit_json(**result)
     try:
-        apply_plan(module.client, zone, plan)
+        apply_plan(module.client, zone, plan, warn=module.warn)
     except DNSApplyError as exc:
         fail_apply(module, exc, result)
     module.exit_json(**result)
