@@ -204,8 +204,10 @@ class MPGClient(object):
             headers['Authorization'] = 'Bearer %s' % self._current_token()
         if json_body is not None:
             headers['Content-Type'] = 'application/json'
+        # verify is passed on each request: requests lets REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE override
+        # session.verify, which would silently undo validate_certs=false and ca_path.
         return self.session.request(method, url, json=json_body, params=query, headers=headers,
-                                    timeout=self.timeout, allow_redirects=False)
+                                    timeout=self.timeout, allow_redirects=False, verify=self._verify)
 
     def _request(self, endpoint, path_params=None, json_body=None, query=None, with_auth=True):
         """Send one operation with the retry policy above; return the decoded JSON object."""
