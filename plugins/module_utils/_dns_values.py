@@ -369,9 +369,20 @@ def _uint(token, what, field, maximum):
     return number
 
 
+_CANONICAL_IPV4 = re.compile(r'^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}'
+                             r'(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$')
+
+
 def _parse_a(value, what):
+    stripped = value.strip()
+    if _CANONICAL_IPV4.match(stripped):
+        # Fast path for the common, already canonical spelling (large zones).
+        octets = stripped.split('.')
+        address = ipaddress.IPv4Address((int(octets[0]) << 24) | (int(octets[1]) << 16)
+                                        | (int(octets[2]) << 8) | int(octets[3]))
+        return RecordValue('A', (address,), stripped, stripped)
     try:
-        address = ipaddress.IPv4Address(value.strip())
+        address = ipaddress.IPv4Address(stripped)
     except ValueError:
         hint = '; that is an IPv6 address: use type AAAA' if ':' in value else ''
         _fail(what, '%r is not an IPv4 address (type A needs an address such as 192.0.2.10)%s' % (value, hint))

@@ -623,11 +623,12 @@ def test_zone_plan_is_fast(count, limit):
     for entry in entries[::100]:
         entry['value'] = ['192.0.2.1']
     desired = desired_rrsets_from_entries(entries, ZONE)
-    start = time.perf_counter()
+    # CPU time of this process: other jobs on a busy CI machine do not count.
+    start = time.process_time()
     current = zone_records_from_api(api_records, ZONE)
     plan = plan_zone_changes(current, desired, ZONE, prune=True)
     record_entries(plan.before)
     record_entries(plan.after)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert plan.counts()[UPDATE] == count // 100
     assert elapsed < limit, 'planning %d records took %.3f s' % (count, elapsed)

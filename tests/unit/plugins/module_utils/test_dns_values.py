@@ -454,3 +454,11 @@ def test_value_equality_and_repr():
     assert a != '192.0.2.1'
     assert (a != parse_value('A', '192.0.2.1')) is False
     assert 'A' in repr(a) and '192.0.2.1' in repr(a)
+
+
+def test_ipv4_fast_path_matches_ipaddress():
+    for number in list(range(0, 2 ** 32, 2 ** 32 // 997)) + [0, 2 ** 32 - 1, 0x7f000001]:
+        address = ipaddress.IPv4Address(number)
+        parsed = parse_value('A', str(address))
+        assert parsed.key == (address,)
+        assert parsed.text == str(address)
