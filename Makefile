@@ -1,7 +1,7 @@
 # mijnpartnergroep.domains -- development entry points.
 #
 #   make demo    run playbooks/demo.yml against a local Domain API simulator
-#   make test    units + sanity + integration + lint + changelog lint
+#   make test    units + sanity + integration + reliability + lint + changelog lint
 #
 # Everything runs from the virtualenv .venv/ (created on first use, refreshed
 # when the requirement files change). The collection is made visible to Ansible
@@ -42,13 +42,14 @@ DEMO_SIMULATOR_ARGS ?=
 SANITY_ARGS ?=
 INTEGRATION_ARGS ?=
 
-.PHONY: help venv demo test units sanity integration lint changelog-lint build check-release clean distclean bench
+.PHONY: help venv demo test units sanity integration reliability lint changelog-lint build check-release clean distclean bench
 
 help:
 	@echo "make demo            run playbooks/demo.yml against a local simulator"
-	@echo "make test            units + sanity + integration + lint + changelog-lint"
+	@echo "make test            units + sanity + integration + reliability + lint + changelog-lint"
 	@echo "make venv            create/refresh .venv (pinned requirements-dev.txt)"
 	@echo "make units           pytest tests/unit            (PYTEST_ARGS=...)"
+	@echo "make reliability     pytest tests/reliability: faults, time-outs, tokens, load, bad input, secrets, TLS"
 	@echo "make sanity          ansible-test sanity --venv   (SANITY_ARGS=...)"
 	@echo "make integration     ansible-test integration     (INTEGRATION_ARGS=target...)"
 	@echo "make lint            ansible-lint --profile production"
@@ -73,7 +74,7 @@ $(COLLECTION_LINK):
 	ln -sfn ../../../.. $@
 
 demo: venv
-	MPG_SIMULATOR_ARGS="$(DEMO_SIMULATOR_ARGS)" scripts/with-simulator.sh ansible-playbook playbooks/demo.yml
+	MPG_SIMULATOR_ARGS="$(DEMO_SIMULATOR_ARGS)" scripts/with-simulator.sh scripts/demo.sh
 
 # Issue 8: counts and timed ratios against a simulator, written to tests/benchmarks/RESULTS.md (BENCH_ARGS=--quick).
 bench: venv
@@ -86,7 +87,7 @@ sanity: venv
 	scripts/ansible-test.sh sanity --venv --python $(ANSIBLE_TEST_PYTHON) $(SANITY_ARGS)
 
 integration: venv
-	scripts/ansible-test.sh integration --venv --python $(ANSIBLE_TEST_PYTHON) $(INTEGRATION_ARGS)
+	ANSIBLE_TEST_PYTHON=$(ANSIBLE_TEST_PYTHON) scripts/integration.sh $(INTEGRATION_ARGS)
 
 lint: venv
 	ansible-lint --offline --profile production
@@ -94,7 +95,11 @@ lint: venv
 changelog-lint: venv
 	antsibull-changelog lint
 
-test: units sanity integration lint changelog-lint
+# Drives ansible-playbook against simulators with fault injection (issue 9); see README "Reliability".
+reliability: venv
+	$(BIN)/python -m pytest tests/reliability $(PYTEST_ARGS)
+
+test: units sanity integration reliability lint changelog-lint
 
 build: venv
 	ansible-galaxy collection build --force --output-path dist
