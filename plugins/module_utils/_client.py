@@ -182,7 +182,7 @@ class MPGClient(object):
         if response.reason:
             message += ' %s' % response.reason
         if api_message:
-            message += ': %s' % api_message
+            message += ': %s' % api_message.rstrip('.')
         if field_errors:
             message += ' (%s)' % '; '.join('%s: %s' % (k, ', '.join(str(p) for p in v))
                                            for k, v in sorted(field_errors.items()))
@@ -331,7 +331,7 @@ class MPGClient(object):
     def whois(self, domain):
         domain = to_ascii_domain(domain)
         body = self.call(api.WHOIS_SINGLE, {'domain': domain})
-        self._field(api.WHOIS_SINGLE, body, 'available', bool)
+        self._field(api.WHOIS_SINGLE, body, api.WHOIS_AVAILABLE, bool)
         return body
 
     def whois_many(self, domains):
@@ -346,9 +346,9 @@ class MPGClient(object):
                 raise MPGApiError(api.WHOIS_MULTIPLE.name, '%s failed: asked for %d domains, the answer has %d'
                                   % (api.WHOIS_MULTIPLE.name, len(chunk), len(chunk_results)))
             for result in chunk_results:
-                if not isinstance(result, dict) or not isinstance(result.get('available'), bool):
-                    raise MPGApiError(api.WHOIS_MULTIPLE.name, '%s failed: a result lacks "available"'
-                                      % api.WHOIS_MULTIPLE.name)
+                if not isinstance(result, dict) or not isinstance(result.get(api.WHOIS_AVAILABLE), bool):
+                    raise MPGApiError(api.WHOIS_MULTIPLE.name, '%s failed: a result lacks "%s"'
+                                      % (api.WHOIS_MULTIPLE.name, api.WHOIS_AVAILABLE))
             results.extend(chunk_results)
         return results
 
@@ -370,9 +370,9 @@ class MPGClient(object):
 
     def search_holders(self, holder_id=None, email=None):
         if holder_id is not None:
-            query = {'id': holder_id}
+            query = {api.HOLDER_ID: holder_id}
         elif email is not None:
-            query = {'email': email}
+            query = {api.HOLDER_EMAIL: email}
         else:
             raise ValueError('search_holders needs holder_id or email')
         body = self.call(api.HOLDER_SEARCH, json=query)
@@ -429,11 +429,11 @@ class MPGClient(object):
             elif page_total != total:
                 return records, False
             for record in page_records:
-                if not isinstance(record, dict) or 'id' not in record or 'type' not in record:
+                if not isinstance(record, dict) or api.RECORD_ID not in record or api.RECORD_TYPE not in record:
                     raise MPGApiError(endpoint.name, '%s failed: a record lacks "id" or "type"' % endpoint.name)
-                if record['id'] in seen_ids:
+                if record[api.RECORD_ID] in seen_ids:
                     return records, False
-                seen_ids.add(record['id'])
+                seen_ids.add(record[api.RECORD_ID])
                 records.append(record)
             if len(records) >= total:
                 return records, len(records) == total

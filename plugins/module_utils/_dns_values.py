@@ -50,16 +50,19 @@ from ansible_collections.mijnpartnergroep.domains.plugins.module_utils._domain_n
 )
 from ansible_collections.mijnpartnergroep.domains.plugins.module_utils._endpoints import (
     APEX,
-    RECORD_FIELDS,
+    RECORD_CONTENT as FIELD_CONTENT,
+    RECORD_ID as FIELD_ID,
+    RECORD_NAME as FIELD_NAME,
+    RECORD_PORT as FIELD_PORT,
+    RECORD_PRIORITY as FIELD_PRIORITY,
+    RECORD_TTL as FIELD_TTL,
+    RECORD_TYPE as FIELD_TYPE,
     RECORD_TYPES,
+    RECORD_WEIGHT as FIELD_WEIGHT,
     TTL_MAX,
     TTL_MIN,
     TXT_CHUNK_LENGTH,
 )
-
-# The API's field names, in the order the endpoint table lists them.
-(FIELD_ID, FIELD_NAME, FIELD_TYPE, FIELD_CONTENT, FIELD_TTL,
- FIELD_PRIORITY, FIELD_WEIGHT, FIELD_PORT) = RECORD_FIELDS
 
 # The property tags of RFC 8659 section 4.2, the ones the API accepts.
 CAA_TAGS = ('issue', 'issuewild', 'iodef')

@@ -134,7 +134,16 @@ PER_PAGE = 'per_page'
 TOTAL = 'total'
 PER_PAGE_MAX = 500
 RECORD_ENVELOPE = 'record'
-RECORD_FIELDS = ('id', 'name', 'type', 'content', 'ttl', 'priority', 'weight', 'port')
+RECORD_ID = 'id'
+RECORD_NAME = 'name'
+RECORD_TYPE = 'type'
+RECORD_CONTENT = 'content'
+RECORD_TTL = 'ttl'
+RECORD_PRIORITY = 'priority'
+RECORD_WEIGHT = 'weight'
+RECORD_PORT = 'port'
+RECORD_FIELDS = (RECORD_ID, RECORD_NAME, RECORD_TYPE, RECORD_CONTENT, RECORD_TTL,
+                 RECORD_PRIORITY, RECORD_WEIGHT, RECORD_PORT)
 RECORD_TYPES = ('A', 'AAAA', 'CAA', 'CNAME', 'MX', 'NS', 'SRV', 'TXT')
 RECORD_DELETE_ID = 'id'
 TTL_MIN = 60

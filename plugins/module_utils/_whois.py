@@ -42,7 +42,7 @@ def ascii_domains_from_option(option, values):
 
 def whois_result(raw, asked_domain):
     """One WHOIS result in the shape the modules return: only known fields, plus domain_unicode."""
-    domain = raw.get('domain') if isinstance(raw.get('domain'), str) else asked_domain
+    domain = raw.get(api.WHOIS_DOMAIN) if isinstance(raw.get(api.WHOIS_DOMAIN), str) else asked_domain
     try:
         domain = to_ascii_domain(domain)
     except DomainNameError:
@@ -50,7 +50,7 @@ def whois_result(raw, asked_domain):
     if domain != asked_domain:
         raise ValueError('the API answered for %s where %s was asked' % (domain, asked_domain))
     result = dict((field, raw.get(field)) for field in api.WHOIS_FIELDS)
-    result['domain'] = domain
+    result[api.WHOIS_DOMAIN] = domain
     result['domain_unicode'] = to_unicode_domain(domain)
-    result['available'] = raw.get('available') is True
+    result[api.WHOIS_AVAILABLE] = raw.get(api.WHOIS_AVAILABLE) is True
     return result

@@ -7,7 +7,6 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import time
 
 import pytest
 
@@ -614,8 +613,9 @@ def test_find_cname_conflicts_messages():
 
 # ---------------------------------------------------------------- performance
 
-@pytest.mark.parametrize('count, limit', [(10000, 0.5)])
-def test_zone_plan_is_fast(count, limit):
+def test_large_zone_plan_touches_only_what_differs():
+    # Speed is measured by `make bench` (tests/benchmarks/), never asserted here.
+    count = 10000
     zone = big_zone(count)
     api_records = zone.records
     entries = record_entries(zone_records_from_api(api_records, ZONE))
@@ -623,12 +623,7 @@ def test_zone_plan_is_fast(count, limit):
     for entry in entries[::100]:
         entry['value'] = ['192.0.2.1']
     desired = desired_rrsets_from_entries(entries, ZONE)
-    # CPU time of this process: other jobs on a busy CI machine do not count.
-    start = time.process_time()
     current = zone_records_from_api(api_records, ZONE)
     plan = plan_zone_changes(current, desired, ZONE, prune=True)
-    record_entries(plan.before)
-    record_entries(plan.after)
-    elapsed = time.process_time() - start
     assert plan.counts()[UPDATE] == count // 100
-    assert elapsed < limit, 'planning %d records took %.3f s' % (count, elapsed)
+    assert len(record_entries(plan.after)) == len(record_entries(plan.before))
