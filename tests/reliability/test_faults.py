@@ -16,7 +16,7 @@ import pytest
 from ansible_collections.mijnpartnergroep.domains.plugins.module_utils import _client
 from ansible_collections.mijnpartnergroep.domains.plugins.module_utils._client import MPGApiError, MPGClient
 
-from reliability_plays import admin, api_requests, clear_faults, fault, mpg
+from reliability_plays import api_requests, clear_faults, fault, mpg
 
 RECORDS = '/dns/example.nl/records'
 HOLDER = dict(email='jan@example.nl', first_name='Jan', last_name='Jansen', phone='+31.201234567',

@@ -19,11 +19,8 @@ import json
 import os
 import ssl
 
-try:
-    from urllib.error import HTTPError
-    from urllib.request import Request, urlopen
-except ImportError:  # pragma: no cover - Python 2 is not supported
-    from urllib2 import HTTPError, Request, urlopen
+from urllib.error import HTTPError
+from urllib.request import Request, urlopen
 
 from ansible.plugins.action import ActionBase
 

@@ -25,10 +25,7 @@ import json
 import os
 import ssl
 
-try:
-    from urllib.request import urlopen
-except ImportError:  # pragma: no cover - Python 2 is not supported
-    from urllib2 import urlopen
+from urllib.request import urlopen
 
 from ansible.plugins.callback import CallbackBase
 
