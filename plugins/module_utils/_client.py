@@ -322,8 +322,10 @@ class MPGClient(object):
     def _field(endpoint, body, field, kind):
         value = body.get(field)
         if not isinstance(value, kind):
+            # The answer was a success status: a write was probably carried out, so callers must re-read
+            # the state rather than report "nothing happened" (may_have_acted).
             raise MPGApiError(endpoint.name, '%s failed: the answer lacks the field "%s" (or it has the wrong type); '
-                              'refusing to guess' % (endpoint.name, field))
+                              'refusing to guess' % (endpoint.name, field), may_have_acted=not endpoint.safe_to_retry)
         return value
 
     # ---------------------------------------------------------------- WHOIS

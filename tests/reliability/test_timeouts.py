@@ -80,3 +80,44 @@ def test_writes_answered_after_the_timeout_are_not_repeated(sim, playbook):
         assert run.result(task + ' again')['changed'] is False, (task, run.result(task + ' again'))
         assert not [r for r in run.requests(task + ' again') if r['method'] in ('PUT', 'PATCH') or
                     r['path'] in ('/domains', RECORDS + '/delete')]
+
+
+def test_other_lost_answers_are_settled_by_reading_again(sim, playbook):
+    """A dropped connection after the server acted, and a success answer without the expected fields."""
+    sim.set_state({'zones': {'example.nl': []}, 'holders': [dict(HOLDER, id=7)]})
+    dropped = dict(zone='example.nl', record='dropped', type='A', value='192.0.2.70')
+    garbled = dict(zone='example.nl', record='garbled', type='A', value='192.0.2.71')
+    domain = dict(name='new-shop.nl', domainholder_id=7)
+    run = playbook([
+        fault('AddRecord acts, then drops the connection', method='PUT', path_regex='^%s$' % RECORDS, close=True,
+              times=1),
+        mpg('dropped', 'mpg_dns_record', dropped),
+        mpg('dropped again', 'mpg_dns_record', dropped),
+        fault('AddRecord answered 201 without a record', method='PUT', path_regex='^%s$' % RECORDS, status=201,
+              body={'status': 'success'}, times=1),
+        mpg('garbled', 'mpg_dns_record', garbled),
+        mpg('garbled again', 'mpg_dns_record', garbled),
+        fault('register answered 201 without a domain', method='POST', path_regex='^/domains$', status=201,
+              body={'status': 'success'}, times=1),
+        mpg('register', 'mpg_domain', domain),
+        mpg('register again', 'mpg_domain', domain),
+    ], sim=sim)
+    # Carried out, answer lost: found by reading again, counted as done, not resent.
+    assert run.status('dropped') == 'ok' and run.result('dropped')['changed'] is True, run.result('dropped')
+    assert 'not sent again' in ' '.join(run.result('dropped')['warnings'])
+    assert len(api_requests(run.requests('dropped'), 'PUT', RECORDS)) == 1
+    assert run.result('dropped again')['changed'] is False
+    # The simulator's garbled answer replaced the operation, so reading again finds nothing: a clear failure
+    # that says so, and the re-run does it.
+    result = run.result('garbled')
+    assert run.failed('garbled') and 'lacks the field "record"' in result['msg'], result
+    assert 'had not been' in result['msg'], result['msg']
+    assert run.status('garbled again') == 'ok' and run.result('garbled again')['changed'] is True
+    result = run.result('register')
+    assert run.failed('register') and 'lacks the field "domain"' in result['msg'], result
+    assert len(api_requests(run.requests('register'), 'POST', '/domains')) == 1
+    assert api_requests(run.requests('register'), 'GET', '/dns'), 'the account was not read again'
+    assert run.status('register again') == 'ok' and run.result('register again')['changed'] is True
+    names = sorted(r['name'] for r in sim.get_state()['zones']['example.nl'] if r['type'] == 'A')
+    assert names == ['dropped', 'garbled']
+    assert [d['domain'] for d in sim.get_state()['domains']] == ['new-shop.nl']
