@@ -40,14 +40,14 @@ import gc
 
 from ansible_collections.mijnpartnergroep.domains.plugins.module_utils._endpoints import (
     APEX,
+    RECORD_ID as FIELD_ID,
+    RECORD_NAME as FIELD_NAME,
+    RECORD_TTL as FIELD_TTL,
+    RECORD_TYPE as FIELD_TYPE,
     RECORD_TYPES,
     TTL_DEFAULT,
 )
 from ansible_collections.mijnpartnergroep.domains.plugins.module_utils._dns_values import (
-    FIELD_ID,
-    FIELD_NAME,
-    FIELD_TTL,
-    FIELD_TYPE,
     DNSValueError,
     api_record_name,
     fqdn,

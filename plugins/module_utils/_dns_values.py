@@ -51,11 +51,8 @@ from ansible_collections.mijnpartnergroep.domains.plugins.module_utils._domain_n
 from ansible_collections.mijnpartnergroep.domains.plugins.module_utils._endpoints import (
     APEX,
     RECORD_CONTENT as FIELD_CONTENT,
-    RECORD_ID as FIELD_ID,
-    RECORD_NAME as FIELD_NAME,
     RECORD_PORT as FIELD_PORT,
     RECORD_PRIORITY as FIELD_PRIORITY,
-    RECORD_TTL as FIELD_TTL,
     RECORD_TYPE as FIELD_TYPE,
     RECORD_TYPES,
     RECORD_WEIGHT as FIELD_WEIGHT,
