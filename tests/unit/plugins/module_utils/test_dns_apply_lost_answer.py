@@ -93,4 +93,3 @@ def test_a_write_that_is_not_there_stops_the_plan_without_resending():
     assert [op['record'] for op in failure.value.applied] == ['www']
     assert [op['record'] for op in failure.value.not_applied] == ['cdn']
     assert 'had not been' in str(failure.value)
-
