@@ -17,7 +17,7 @@ RATE_LIMIT = 20
 RECORDS = '/dns/example.nl/records'
 
 
-def test_fifty_hosts_through_server_dns_under_throttling(sim, playbook):
+def test_fifty_hosts_through_server_dns_under_throttling(sim, playbook, capsys):
     sim.set_state({'zones': {'example.nl': [
         {'name': '@', 'type': 'NS', 'content': 'ns1.mijnpartnergroep.nl', 'ttl': 86400},
         {'name': 'mail', 'type': 'A', 'content': '192.0.2.254', 'ttl': 3600},
@@ -48,9 +48,10 @@ def test_fifty_hosts_through_server_dns_under_throttling(sim, playbook):
     for label, run in (('first run', first), ('re-run', again)):
         log = run.all_requests
         throttled = len([r for r in log if r['status'] == 429])
-        print('%s: %d API requests in total (%d answered 429, %d AddRecord, %d GetRecords, %d /auth)' % (
-            label, len(log), throttled, len(api_requests(log, 'PUT', RECORDS)),
-            len(api_requests(log, 'GET', RECORDS)), len(api_requests(log, 'POST', '/auth'))))
+        with capsys.disabled():     # shown in every run, not only with -s
+            print('\n%s: %d API requests in total (%d answered 429, %d AddRecord, %d GetRecords, %d /auth)' % (
+                label, len(log), throttled, len(api_requests(log, 'PUT', RECORDS)),
+                len(api_requests(log, 'GET', RECORDS)), len(api_requests(log, 'POST', '/auth'))))
     # One accepted AddRecord per host (a throttled one, answered 429, was not carried out and is resent).
     assert [r['status'] for r in api_requests(first.all_requests, 'PUT', RECORDS) if r['status'] != 429] == \
         [201] * HOSTS
