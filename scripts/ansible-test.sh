@@ -12,10 +12,14 @@
 # (kept between runs). The pip bootstrap that ansible-test downloads from a
 # host this machine cannot reach is provided first
 # (scripts/prepare-ansible-test-offline.sh).
+#
+# ANSIBLE_TEST_COPY=NAME uses .build/ansible-test-NAME/ instead, so that
+# several ansible-test runs can go on at once (scripts/integration.sh); two
+# runs must never share a copy.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
-dest="$root/.build/ansible-test/ansible_collections/mijnpartnergroep/domains"
+dest="$root/.build/ansible-test${ANSIBLE_TEST_COPY:+-$ANSIBLE_TEST_COPY}/ansible_collections/mijnpartnergroep/domains"
 ansible_test=${ANSIBLE_TEST:-ansible-test}
 
 python=$(head -n 1 "$(command -v "$ansible_test")" | sed -n 's/^#! *//p')
