@@ -113,7 +113,7 @@ check-release: build
 	! grep -E '^(WARNING|ERROR)' .build/galaxy-importer/galaxy-importer.log
 
 clean:
-	rm -rf .build/ansible-test .build/collections tests/output tests/integration/inventory dist .pytest_cache .ansible docs/_build
+	rm -rf .build/ansible-test .build/ansible-test-* .build/integration-logs .build/galaxy-importer .build/collections tests/output tests/integration/inventory dist .pytest_cache .ansible docs/_build
 	find . -path ./.venv -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
 
 distclean: clean
