@@ -233,7 +233,10 @@ class MPGClient(object):
                 error = MPGApiError(endpoint.name, self.redact(
                     '%s failed: cannot connect to %s: %s' % (endpoint.name, self.api_url, _short_reason(exc))),
                     may_have_acted=not never_reached, url=url)
-                if not (never_reached or endpoint.safe_to_retry) or attempt >= MAX_ATTEMPTS:
+                # A name that does not resolve is a configuration error, not a hiccup: fail at once.
+                unresolvable = 'NameResolutionError' in repr(exc) or 'Failed to resolve' in repr(exc) or \
+                    'Name or service not known' in repr(exc)
+                if unresolvable or not (never_reached or endpoint.safe_to_retry) or attempt >= MAX_ATTEMPTS:
                     raise error
                 wait = _backoff_seconds(attempt)
             except requests.exceptions.Timeout:

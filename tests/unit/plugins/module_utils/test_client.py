@@ -232,3 +232,11 @@ def test_missing_credentials_fail_before_any_request():
     with pytest.raises(ValueError) as caught:
         MPGClient(api_url='http://127.0.0.1:9/v1')
     assert 'client_id' in str(caught.value)
+
+
+def test_unresolvable_host_fails_at_once_naming_the_url(make_client, sleeps):
+    url = 'http://api.nonexistent.invalid/v1'
+    with pytest.raises(MPGApiError) as caught:
+        make_client(api_url=url, token_cache=False).list_zones()
+    assert url in str(caught.value)
+    assert sleeps.waits == []
