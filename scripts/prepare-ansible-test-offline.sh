@@ -13,8 +13,10 @@ set -euo pipefail
 
 python=${1:-python3}
 
-# The pip version ansible-test pins for its virtualenvs.
-pip_version=$("$python" - <<'PY'
+# The pip version ansible-test pins for its virtualenvs, and (ansible-core
+# 2.17 and older) the setuptools and wheel versions its bootstrap installs
+# with it: "PIP SETUPTOOLS WHEEL", the last two "-" when not pinned.
+read -r pip_version setuptools_version wheel_version < <("$python" - <<'PY'
 import os
 import re
 
@@ -23,27 +25,43 @@ import ansible_test
 path = os.path.join(os.path.dirname(ansible_test.__file__), '_internal', 'python_requirements.py')
 with open(path, encoding='utf-8') as f:
     text = f.read()
+# The first pin is the one for current Python versions (older ones follow it).
 match = re.search(r"""\bpip=['"]([0-9][0-9.]*)['"]""", text)
 if not match:
     raise SystemExit('cannot find the pinned pip version in %s' % path)
-print(match.group(1))
+block = text[match.end():match.end() + 200]
+pins = [match.group(1)]
+for name in ('setuptools', 'wheel'):
+    pin = re.match(r"""(?s)(?:(?!\bpip=).)*?\b%s=['"]([0-9][0-9.]*)['"]""" % name, block)
+    pins.append(pin.group(1) if pin else '-')
+print(' '.join(pins))
 PY
 )
+if [ -z "${pip_version:-}" ]; then
+    echo "cannot find the pip version that ansible-test pins" >&2
+    exit 1
+fi
 
 cache_dir="${HOME}/.ansible/test/cache"
 script="${cache_dir}/get_pip_${pip_version//./_}.py"
 mkdir -p "$cache_dir"
 
-if ! compgen -G "${cache_dir}/pip-${pip_version}-py3-none-any.whl" >/dev/null; then
+# The wheels the bootstrap installs (with --no-index from this directory).
+for requirement in "pip==${pip_version}" "setuptools==${setuptools_version}" "wheel==${wheel_version}"; do
+    name=${requirement%%==*} version=${requirement#*==}
+    if [ "$version" = - ] || compgen -G "${cache_dir}/${name}-${version}-py*-none-any.whl" >/dev/null; then
+        continue
+    fi
     "$python" -m pip download --quiet --disable-pip-version-check --no-deps \
-        --only-binary=:all: --dest "$cache_dir" "pip==${pip_version}"
-fi
+        --only-binary=:all: --dest "$cache_dir" "$requirement"
+done
 
 cat > "${script}.tmp" <<PY
 # Written by scripts/prepare-ansible-test-offline.sh of mijnpartnergroep.domains.
 # Stands in for https://ci-files.testing.ansible.com/ansible-test/get-pip-${pip_version}.py:
 # installs pip ${pip_version} from the wheel next to this file, without network access.
 # ansible-test runs it as: python get_pip.py --disable-pip-version-check pip==X --no-setuptools --no-wheel
+# (2.17 and older: ... pip==X setuptools==Y wheel==Z; their wheels are here too)
 import glob
 import os
 import sys
