@@ -1,7 +1,7 @@
 # mijnpartnergroep.domains -- development entry points.
 #
 #   make demo    run playbooks/demo.yml against a local Domain API simulator
-#   make test    units + sanity + integration + reliability + lint + changelog lint
+#   make test    units + sanity + integration + reliability + lint + check-release
 #
 # Everything runs from the virtualenv .venv/ (created on first use, refreshed
 # when the requirement files change). The collection is made visible to Ansible
@@ -42,11 +42,11 @@ DEMO_SIMULATOR_ARGS ?=
 SANITY_ARGS ?=
 INTEGRATION_ARGS ?=
 
-.PHONY: help venv demo test units sanity integration reliability lint changelog-lint build check-release clean distclean bench
+.PHONY: help venv demo test units sanity integration reliability lint changelog-lint build check-release docs test-matrix clean distclean bench
 
 help:
 	@echo "make demo            run playbooks/demo.yml against a local simulator"
-	@echo "make test            units + sanity + integration + reliability + lint + changelog-lint"
+	@echo "make test            units + sanity + integration + reliability + lint + check-release"
 	@echo "make venv            create/refresh .venv (pinned requirements-dev.txt)"
 	@echo "make units           pytest tests/unit            (PYTEST_ARGS=...)"
 	@echo "make reliability     pytest tests/reliability: faults, time-outs, tokens, load, bad input, secrets, TLS"
@@ -55,7 +55,9 @@ help:
 	@echo "make lint            ansible-lint --profile production"
 	@echo "make changelog-lint  antsibull-changelog lint"
 	@echo "make build           ansible-galaxy collection build into dist/"
-	@echo "make check-release   build + galaxy-importer (no containers); fails on any warning"
+	@echo "make check-release   build + galaxy-importer (no containers, fails on any warning) + docs lint + changelog lint + fragment check"
+	@echo "make docs            HTML documentation site in docs/_build/html (links checked)"
+	@echo "make test-matrix     sanity + units + integration on ansible-core 2.16 ... 2.21 (MATRIX_ARGS=2.16)"
 	@echo "make clean           remove build and test output (keeps .venv); distclean: also .venv"
 
 venv: $(STAMP) $(COLLECTION_LINK)
@@ -99,7 +101,8 @@ changelog-lint: venv
 reliability: venv
 	$(BIN)/python -m pytest tests/reliability $(PYTEST_ARGS)
 
-test: units sanity integration reliability lint changelog-lint
+# check-release includes changelog-lint.
+test: units sanity integration reliability lint check-release
 
 build: venv
 	ansible-galaxy collection build --force --output-path dist
@@ -107,10 +110,27 @@ build: venv
 # galaxy-importer exits 0 on most findings (they are WARNING lines), so the
 # log is the gate. It runs in .build/ because it writes importer_result.json
 # into the current directory. RUN_ANSIBLE_TEST stays off (it would need Docker).
+# Then the other publishing checks (issue 7): plugin docs and references,
+# changelog fragments, and a fragment for every change to plugins/ or roles/.
 check-release: build
 	mkdir -p .build/galaxy-importer
-	cd .build/galaxy-importer && python -m galaxy_importer.main $(CURDIR)/$(TARBALL) 2>&1 | tee galaxy-importer.log
-	! grep -E '^(WARNING|ERROR)' .build/galaxy-importer/galaxy-importer.log
+	cd .build/galaxy-importer && GALAXY_IMPORTER_RUN_ANSIBLE_TEST=False \
+		python -m galaxy_importer.main $(CURDIR)/$(TARBALL) 2>&1 | tee galaxy-importer.log
+	! grep -E '^(WARNING|ERROR|CRITICAL)' .build/galaxy-importer/galaxy-importer.log
+	grep -q '^Importer processing completed successfully' .build/galaxy-importer/galaxy-importer.log
+	antsibull-docs lint-collection-docs --plugin-docs .
+	antsibull-changelog lint
+	scripts/check-changelog-fragment.sh
+
+# HTML documentation site (modules, roles, guides) in docs/_build/html; links checked.
+docs: venv
+	PYTHON=$(BIN)/python scripts/build-docs.sh
+
+# sanity + units + integration (a subset of targets) on ansible-core 2.16 to
+# 2.21, each in .build/matrix/core-X.Y; MATRIX_ARGS="2.16 2.21" for some only.
+# Not part of `make test` (it takes long); see README "Tested versions".
+test-matrix: $(COLLECTION_LINK)
+	scripts/test-matrix.sh $(MATRIX_ARGS)
 
 clean:
 	rm -rf .build/ansible-test .build/ansible-test-* .build/integration-logs .build/galaxy-importer .build/collections tests/output tests/integration/inventory dist .pytest_cache .ansible docs/_build
