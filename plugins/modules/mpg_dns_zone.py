@@ -69,7 +69,7 @@ options:
           - The values in zone-file presentation form, as
             O(mijnpartnergroep.domains.mpg_dns_record#module:value) takes them (a list, or one string).
           - At least one value. To remove every record at a name and type, leave the entry out and use
-            O(prune=true), or use M(mijnpartnergroep.domains.mpg_dns_record) with C(state=absent).
+            O(prune=true), or use M(mijnpartnergroep.domains.mpg_dns_record) with O(mijnpartnergroep.domains.mpg_dns_record#module:state=absent).
         type: raw
         required: true
       ttl:
