@@ -22,8 +22,10 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 dest="$root/.build/ansible-test${ANSIBLE_TEST_COPY:+-$ANSIBLE_TEST_COPY}/ansible_collections/mijnpartnergroep/domains"
 ansible_test=${ANSIBLE_TEST:-ansible-test}
 
-python=$(head -n 1 "$(command -v "$ansible_test")" | sed -n 's/^#! *//p')
-"$root/scripts/prepare-ansible-test-offline.sh" "${python:-python3}" >/dev/null
+if [ -z "${MPG_ANSIBLE_TEST_PREPARED:-}" ]; then   # set by scripts/integration.sh
+    python=$(head -n 1 "$(command -v "$ansible_test")" | sed -n 's/^#! *//p')
+    "$root/scripts/prepare-ansible-test-offline.sh" "${python:-python3}" >/dev/null
+fi
 
 mkdir -p "$dest"
 # Start from a clean copy, except the results and cached state in tests/output.

@@ -61,6 +61,11 @@ done < <(for t in "${targets[@]}"; do
     printf '%s %s\n' "$(du -sb "tests/integration/targets/$t" 2>/dev/null | cut -f1 || echo 0)" "$t"
 done | sort -rn)
 
+# Prepare ansible-test's pip bootstrap once, not in every run at the same time.
+ansible_test=$(command -v "${ANSIBLE_TEST:-ansible-test}")
+"$root/scripts/prepare-ansible-test-offline.sh" "$(head -n 1 "$ansible_test" | sed -n 's/^#! *//p')" >/dev/null
+export MPG_ANSIBLE_TEST_PREPARED=1
+
 logdir="$root/.build/integration-logs"
 mkdir -p "$logdir"
 declare -a pids

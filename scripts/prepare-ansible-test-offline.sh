@@ -56,7 +56,10 @@ for requirement in "pip==${pip_version}" "setuptools==${setuptools_version}" "wh
         --only-binary=:all: --dest "$cache_dir" "$requirement"
 done
 
-cat > "${script}.tmp" <<PY
+# Written to a unique temporary name and renamed, so runs side by side
+# (scripts/integration.sh) never see a half-written script.
+tmp=$(mktemp "${script}.XXXXXX")
+cat > "$tmp" <<PY
 # Written by scripts/prepare-ansible-test-offline.sh of mijnpartnergroep.domains.
 # Stands in for https://ci-files.testing.ansible.com/ansible-test/get-pip-${pip_version}.py:
 # installs pip ${pip_version} from the wheel next to this file, without network access.
@@ -81,5 +84,5 @@ def main():
 if __name__ == '__main__':
     sys.exit(main())
 PY
-mv "${script}.tmp" "$script"
+mv -f "$tmp" "$script"
 echo "ansible-test pip bootstrap: ${script} (pip ${pip_version} from ${cache_dir})"
