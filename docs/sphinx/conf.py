@@ -20,7 +20,14 @@ __metaclass__ = type
 project = 'mijnpartnergroep.domains'
 copyright = '2026, MijnPartnerGroep collection developers'  # pylint: disable=redefined-builtin
 
-title = 'mijnpartnergroep.domains documentation'
+import os
+import re
+
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'galaxy.yml'), encoding='utf-8') as galaxy:
+    version = release = re.search(r'^version:\s*(\S+)', galaxy.read(), re.M).group(1)
+
+title = 'mijnpartnergroep.domains %s documentation' % version
+html_title = title
 html_short_title = 'mijnpartnergroep.domains'
 
 extensions = ['sphinx_antsibull_ext', 'myst_parser']
