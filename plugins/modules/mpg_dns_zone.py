@@ -204,19 +204,19 @@ counts:
   returned: always
   type: dict
   contains:
-    add:
+    added:
       description: Records added.
       type: int
-    update:
+    updated:
       description: Records changed in place.
       type: int
-    delete:
+    deleted:
       description: Records deleted.
       type: int
   sample:
-    add: 1
-    update: 0
-    delete: 1
+    added: 1
+    updated: 0
+    deleted: 1
 applied:
   description:
     - When a write fails part-way, the operations that were carried out before it; together with
@@ -257,6 +257,9 @@ from ansible_collections.mijnpartnergroep.domains.plugins.module_utils._dns_appl
     read_zone,
 )
 from ansible_collections.mijnpartnergroep.domains.plugins.module_utils._dns_plan import (
+    ADD,
+    DELETE,
+    UPDATE,
     DNSPlanError,
     desired_rrsets_from_entries,
     plan_zone_changes,
@@ -266,6 +269,12 @@ from ansible_collections.mijnpartnergroep.domains.plugins.module_utils._dns_valu
     DNSValueError,
     normalize_zone,
 )
+
+
+def return_counts(counts):
+    """The plan's counts per operation under the keys RETURN documents (not ``update``: in Jinja
+    ``counts.update`` would be the dict method)."""
+    return {'added': counts[ADD], 'updated': counts[UPDATE], 'deleted': counts[DELETE]}
 
 
 def run(module):
@@ -290,7 +299,7 @@ def run(module):
         module.fail_json(msg=message, zone=zone)
 
     result = dict(changed=plan.changed, zone=zone, operations=[op.describe() for op in plan.operations],
-                  counts=plan.counts())
+                  counts=return_counts(plan.counts()))
     if module._diff:
         result['diff'] = dict(before=dict(records=record_entries(plan.before)),
                               after=dict(records=record_entries(plan.after)))

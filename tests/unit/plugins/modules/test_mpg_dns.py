@@ -66,7 +66,7 @@ def test_zone_threshold_and_prune(run_module, simulator):
     assert tripped.failed and 'would delete 9 of its 12 records (75%)' in tripped['msg']
     assert writes(simulator) == []
     done = run_module(mpg_dns_zone, dict(zone='example.nl', records=records, prune=True, max_delete_percent=100))
-    assert done['counts'] == {'add': 0, 'update': 0, 'delete': 9}
+    assert done['counts'] == {'added': 0, 'updated': 0, 'deleted': 9}
     info = run_module(mpg_dns_zone_info, dict(zone='example.nl'))
     assert info['records'] == [
         {'record': '@', 'type': 'NS', 'value': ['ns1.example-dns.net', 'ns2.example-dns.net'], 'ttl': 3600},
