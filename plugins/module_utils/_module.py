@@ -17,6 +17,11 @@ __metaclass__ = type
 
 import traceback
 
+try:
+    from urllib.parse import urlparse
+except ImportError:  # pragma: no cover
+    from urlparse import urlparse
+
 from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
 
 from ansible_collections.mijnpartnergroep.domains.plugins.module_utils import _endpoints as api
@@ -59,6 +64,9 @@ class MPGModule(AnsibleModule):
             self.fail_json(msg=missing_required_lib('idna'), exception=IDNA_IMPORT_ERROR)
         if self.params['timeout'] is not None and self.params['timeout'] <= 0:
             self.fail_json(msg='timeout must be a positive number of seconds, got %s' % self.params['timeout'])
+        problem = api_url_problem(self.params['api_url'])
+        if problem:
+            self.fail_json(msg='api_url (or MPG_API_URL): %s' % problem)
         self._client = None
 
     @property
@@ -110,6 +118,19 @@ class MPGModule(AnsibleModule):
             redact = self._client.redact if self._client is not None else (lambda text: text)
             self.fail_json(msg=redact('unexpected error in %s: %s: %s' % (self._name, type(exc).__name__, exc)),
                            exception=redact(traceback.format_exc()))
+
+
+def api_url_problem(api_url):
+    """Why api_url cannot be an API base URL, or None when it can."""
+    parsed = urlparse(api_url or '')
+    if parsed.scheme not in ('https', 'http'):
+        return '%r must start with https:// (or http:// for a local test server), e.g. %s' % (api_url, api.DEFAULT_API_URL)
+    if not parsed.hostname:
+        return '%r names no host' % api_url
+    if parsed.query or parsed.fragment or parsed.username or parsed.password:
+        return '%r must not contain a query, a fragment or credentials; give credentials with client_id/client_secret' \
+            % parsed._replace(netloc=parsed.hostname, query='', fragment='').geturl()
+    return None
 
 
 def _silence_insecure_request_warning():

@@ -70,7 +70,7 @@ options:
         form C(+CC.NUMBER).
       - It must start with V(+) or V(00) and an ITU-T country calling code. A national number such as
         V(020 555 0100) is refused instead of being completed from O(country_code), because the phone may be in
-        another country. A C((0\)) right after the country code is dropped; other digits are kept as given.
+        another country. A V((0\)) right after the country code is dropped; other digits are kept as given.
         Extensions are not supported. At most 15 digits (E.164).
       - Quote the number in YAML, or a leading C(00) or C(0) may turn it into a different number.
       - Required to create a holder.

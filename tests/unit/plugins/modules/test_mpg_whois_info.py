@@ -89,3 +89,19 @@ def test_missing_credentials_fail_clearly(run_module, simulator):
     assert run.failed
     assert 'no credentials' in run['msg']
     assert simulator.requests() == []
+
+
+@pytest.mark.parametrize('api_url, problem', [
+    ('127.0.0.1:1/v1', 'must start with https://'),
+    ('ftp://api.example/v1', 'must start with https://'),
+    ('https:///v1', 'names no host'),
+    ('https://api.example/v1?x=1', 'must not contain a query'),
+    ('https://user:pw@api.example/v1', 'must not contain'),
+])
+def test_bad_api_url_fails_before_any_request(run_module, simulator, api_url, problem):
+    run = run_module(mpg_whois_info, {'name': 'brand-new.nl', 'api_url': api_url})
+    assert run.failed
+    assert run['msg'].startswith('api_url (or MPG_API_URL): ')
+    assert problem in run['msg']
+    assert 'pw@' not in run['msg']
+    assert simulator.requests() == []
