@@ -18,7 +18,15 @@ Rules:
   an update too.
 * Operations run updates first, then deletes, then adds: a type switch at one
   name (A -> CNAME) deletes before it adds, so the API never sees a CNAME
-  beside other records.
+  beside other records. Only the deletes of redundant copies (below) run
+  before the updates.
+* Several records with the same name, type and value (only the TTL may
+  differ; the API refuses to create them, but a zone can hold them) are one
+  value: the planner keeps one copy (the one that already has the wanted TTL,
+  else the lowest id) and deletes the others, first, so that a TTL update
+  never meets its identical twin (the API refuses that with 422). This
+  applies to every value a task owns, with ``exclusive: false`` too; values
+  a task does not own are left alone.
 * A CNAME beside any other record at the same name, more than one CNAME at a
   name, or a CNAME at the apex in the resulting state is an error that names
   the records, raised before any write.
@@ -56,6 +64,8 @@ from ansible_collections.mijnpartnergroep.domains.plugins.module_utils._dns_valu
     parse_value,
     validate_ttl,
     value_from_api,
+    value_list,
+    ROOT,
 )
 
 DEFAULT_MAX_DELETE_PERCENT = 30
@@ -130,10 +140,13 @@ def zone_records_from_api(api_records, zone_ascii):
 class Operation(object):
     """One write: add, update (changed fields only) or delete."""
 
-    __slots__ = ('action', 'name', 'rtype', 'record_id', 'value', 'ttl', 'old_value', 'old_ttl', 'fields')
+    __slots__ = ('action', 'name', 'rtype', 'record_id', 'value', 'ttl', 'old_value', 'old_ttl', 'fields',
+                 'redundant')
 
     def __init__(self, action, name, rtype, value, ttl, record_id=None, old_value=None, old_ttl=None,
-                 fields=None):
+                 fields=None, redundant=False):
+        # redundant: a delete of an extra copy of a value that stays (runs before the updates).
+        self.redundant = redundant
         self.action = action
         self.name = name
         self.rtype = rtype
@@ -200,23 +213,55 @@ class Plan(object):
 
 
 def order_operations(operations):
-    """Updates, then deletes, then adds (see the module docstring)."""
-    rank = {UPDATE: 0, DELETE: 1, ADD: 2}
-    return sorted(operations, key=lambda op: rank[op.action])
+    """Deletes of redundant copies, updates, then the other deletes, then adds (see the module docstring)."""
+    rank = {UPDATE: 1, DELETE: 2, ADD: 3}
+    return sorted(operations, key=lambda op: 0 if op.redundant else rank[op.action])
+
+
+def _id_order(record):
+    """Sort key of a record by id (API ids are numbers; anything else after them, None last)."""
+    record_id = record.id
+    if record_id is None:
+        return (2, '')
+    try:
+        return (0, int(record_id))
+    except (TypeError, ValueError):
+        return (1, str(record_id))
+
+
+def keep_copy(copies, ttl=None):
+    """Of records with one name, type and value, the one to keep for TTL ``ttl`` (None: any TTL).
+
+    The lowest id among the copies that already have ``ttl``, else the lowest id.
+    """
+    matching = [record for record in copies if ttl is None or record.ttl == ttl]
+    return min(matching or copies, key=_id_order)
 
 
 # --------------------------------------------------------------------------
 # Output shape: what mpg_dns_zone_info returns and mpg_dns_zone takes
 
 @_without_gc
-def record_entries(records):
+def record_entries(records, one_per_value=True):
     """Group ZoneRecords into ``{record, type, value: [...], ttl}`` entries.
 
     One entry per name, type and TTL (an RRset normally has one TTL; mixed
     TTLs give one entry each, so feeding the list back changes nothing).
     Sorted by name, type, TTL; values sorted in their natural order (MX by
     priority, addresses numerically).
+
+    With ``one_per_value`` (what mpg_dns_zone_info returns), several records
+    with the same name, type and value (redundant copies that differ only in
+    TTL) are listed once, with the TTL of the copy with the lowest id: the
+    one mpg_dns_zone keeps when the list is fed back (it deletes the others).
+    Without it (the diffs), every record is listed, so a copy that goes away
+    shows.
     """
+    if one_per_value:
+        copies = {}
+        for record in records:
+            copies.setdefault((record.name, record.rtype, record.value.key), []).append(record)
+        records = [keep_copy(group) for group in copies.values()]
     groups = {}
     for record in records:
         groups.setdefault((record.name, record.rtype, record.ttl), []).append(record.value)
@@ -232,21 +277,31 @@ def record_entries(records):
 
 def desired_values(rtype, values, what='value'):
     """Parse and de-duplicate the user's values for one type; keeps the user's order."""
-    if values is None:
-        return []
-    if isinstance(values, (str, bytes)):
-        values = [values]
+    scalar = not isinstance(values, (list, tuple))
+    values = value_list(values, what)
     result = []
     seen = set()
     for index, value in enumerate(values):
-        parsed = parse_value(rtype, value, '%s[%d]' % (what, index))
+        parsed = parse_value(rtype, value, what if scalar else '%s[%d]' % (what, index))
         if parsed.key not in seen:
             seen.add(parsed.key)
             result.append(parsed)
     if rtype == 'CNAME' and len(result) > 1:
         raise DNSValueError('%s: a name can have only one CNAME, got %d values: %s'
                             % (what, len(result), ', '.join(v.text for v in result)))
+    check_null_mx(rtype, result, what)
     return result
+
+
+def check_null_mx(rtype, values, what):
+    """A null MX (``0 .``, RFC 7505) must be the only MX of its name."""
+    if rtype == 'MX' and len(values) > 1 and any(v.content == ROOT for v in values):
+        raise DNSValueError('%s: a null MX ("0 .", RFC 7505: the name accepts no mail) must be the only MX value '
+                            'of its name, got %s' % (what, ', '.join(v.text for v in values)))
+
+
+# The keys of an entry of mpg_dns_zone's records (with the aliases of record).
+ENTRY_KEYS = ('record', 'name', 'prefix', 'type', 'value', 'ttl')
 
 
 @_without_gc
@@ -265,19 +320,30 @@ def desired_rrsets_from_entries(entries, zone_ascii, what='records'):
         where = '%s[%d]' % (what, index)
         if not isinstance(entry, dict):
             raise DNSValueError('%s must be a dictionary with record, type, value and ttl, got %r' % (where, entry))
-        name = normalize_record_name(entry.get('record'), zone_ascii, where + '.record')
+        unknown = sorted(str(key) for key in entry if key not in ENTRY_KEYS)
+        if unknown:
+            raise DNSValueError('%s: unknown key%s %s; an entry has record, type, value and ttl'
+                                % (where, 's' if len(unknown) > 1 else '', ', '.join(repr(k) for k in unknown)))
+        record = entry.get('record')
+        for alias in ('name', 'prefix'):
+            if record is None and entry.get(alias) is not None:
+                record = entry.get(alias)
+        if not any(key in entry for key in ('record', 'name', 'prefix')):
+            raise DNSValueError('%s.record is missing (use "@" for the apex)' % where)
+        if 'type' not in entry:
+            raise DNSValueError('%s.type is missing' % where)
+        name = normalize_record_name(record, zone_ascii, where + '.record')
         rtype = normalize_type(entry.get('type'), where + '.type')
         ttl = validate_ttl(entry.get('ttl'), where + '.ttl')
-        raw_values = entry.get('value')
-        if isinstance(raw_values, (str, bytes)):
-            raw_values = [raw_values]
+        scalar = not isinstance(entry.get('value'), (list, tuple))
+        raw_values = value_list(entry.get('value'), where + '.value')
         if not raw_values:
             raise DNSValueError('%s.value must list at least one value (to remove the records at %s %s, '
                                 'leave the entry out and use prune, or use mpg_dns_record with state=absent)'
                                 % (where, name, rtype))
         rrset = rrsets.setdefault((name, rtype), {})
         for value_index, raw in enumerate(raw_values):
-            value_where = '%s.value[%d]' % (where, value_index)
+            value_where = '%s.value' % where if scalar else '%s.value[%d]' % (where, value_index)
             value = parse_value(rtype, raw, value_where)
             previous = rrset.get(value.key)
             if previous is not None:
@@ -298,6 +364,7 @@ def desired_rrsets_from_entries(entries, zone_ascii, what='records'):
         if rtype == 'CNAME' and len(pairs) > 1:
             raise DNSValueError('%s: a name can have only one CNAME, but %s has %d: %s'
                                 % (what, name, len(pairs), ', '.join(p[0].text for p in pairs)))
+        check_null_mx(rtype, [p[0] for p in pairs], '%s: %s MX' % (what, name))
         result[(name, rtype)] = pairs
     conflicts = find_cname_conflicts(
         ((name, rtype, value) for (name, rtype), pairs in result.items() for value, ttl in pairs),
@@ -405,36 +472,36 @@ def _plan_rrset(name, rtype, current, desired, state, exclusive):
     if not desired:
         raise DNSValueError('value must list at least one value when state=present')
 
-    by_key = {}
-    duplicates = []
+    copies = {}
     for record in current:
-        if record.value.key in by_key:
-            duplicates.append(record)
-        else:
-            by_key[record.value.key] = record
+        copies.setdefault(record.value.key, []).append(record)
     wanted = {}
     for value, ttl in desired:
         wanted.setdefault(value.key, (value, ttl))
 
     missing = []
     for key, (value, ttl) in wanted.items():
-        record = by_key.get(key)
-        if record is None:
+        group = copies.get(key)
+        if not group:
             missing.append((value, ttl))
-        elif ttl is not None and record.ttl != ttl:
+            continue
+        record = keep_copy(group, ttl)
+        for extra in group:
+            if extra is not record:
+                operations.append(Operation(DELETE, name, rtype, extra.value, extra.ttl, record_id=extra.id,
+                                            redundant=True))
+        if ttl is not None and record.ttl != ttl:
             operations.append(Operation(UPDATE, name, rtype, record.value, ttl, record_id=record.id,
                                         old_value=record.value, old_ttl=record.ttl, fields={FIELD_TTL: ttl}))
             after.append(ZoneRecord(record.id, name, rtype, ttl, record.value))
         else:
             after.append(record)
 
-    unmatched = [record for key, record in by_key.items() if key not in wanted]
+    unmatched = [record for key, group in copies.items() if key not in wanted for record in group]
     if not exclusive:
         after.extend(unmatched)
-        after.extend(duplicates)
         unmatched = []
     else:
-        unmatched.extend(duplicates)
         pairs, missing, unmatched = _pair_for_update(missing, unmatched)
         for record, value, ttl in pairs:
             fields = value.changed_api_fields(record.value)

@@ -20,16 +20,26 @@ Decisions (documented in the modules too):
 
 * Host names inside values (CNAME, MX, NS targets, the SRV target) are always
   fully qualified; a trailing dot is optional. A single-label target such as
-  ``mail`` is refused: it is nearly always a forgotten zone suffix.
+  ``mail`` is refused: it is nearly always a forgotten zone suffix. An IP
+  address (or any name whose last label is numeric) is refused too: the API
+  wants a host name there. The root ``.`` is accepted only where an RFC gives
+  it a meaning: the null MX ``0 .`` (RFC 7505, priority 0, the only MX of its
+  name) and the SRV target ``.`` ("service not available", RFC 2782).
+* ``value`` is a scalar (string or number; a number is its string) or a list
+  of scalars. Booleans, nulls, dictionaries and nested lists are refused,
+  naming the option (``value``, ``value[0]``, ``records[3].value[1]``).
+* IPv4-mapped IPv6 addresses are written as RFC 5952 section 5 recommends,
+  with the dotted quad (``::ffff:192.0.2.1``), whatever the Python version.
 * A record name without a trailing dot is relative to the zone, unless it ends
   with the zone (then it is the fully qualified spelling of the same name).
   A relative name whose last label is the zone's top-level domain
   (``www.other.nl`` in zone ``example.nl``) is refused as "outside the zone";
   write ``www.other.nl.example.nl.`` if that really is meant.
-* CAA tags: the three RFC 8659 defines (``issue``, ``issuewild``, ``iodef``,
-  :data:`CAA_TAGS`), compared case-insensitively, as the API accepts them
-  (our reading, mirrored by the simulator). Later tags (``issuemail``,
-  ``issuevmc``, ...) are refused before any request, with a message; adding
+* CAA tags: the three RFC 8659 defines (``issue``, ``issuewild``, ``iodef``),
+  ``issuemail`` (RFC 9495) and the CA/Browser Forum's ``contactemail`` and
+  ``contactphone`` (:data:`CAA_TAGS`), compared case-insensitively, as the
+  API accepts them (our reading, mirrored by the simulator). Other tags
+  (``issuevmc``, ...) are refused before any request, with a message; adding
   one is a change to :data:`CAA_TAGS`. An unknown tag is never stored
   silently: a CA meeting an unknown tag with the critical flag refuses to issue.
 * TXT: the value is the text itself (no quotes, no escapes). Control
@@ -61,14 +71,17 @@ from ansible_collections.mijnpartnergroep.domains.plugins.module_utils._endpoint
     TXT_CHUNK_LENGTH,
 )
 
-# The property tags of RFC 8659 section 4.2, the ones the API accepts.
-CAA_TAGS = ('issue', 'issuewild', 'iodef')
+# The property tags the API accepts: RFC 8659 section 4.2, RFC 9495 (issuemail) and the
+# CA/Browser Forum Baseline Requirements (contactemail, contactphone).
+CAA_TAGS = ('issue', 'issuewild', 'iodef', 'issuemail', 'contactemail', 'contactphone')
 CAA_FLAGS_MAX = 255
 UINT16_MAX = 65535
 # Wire limit of one record's data: each 255-octet chunk costs one length octet.
 TXT_MAX_RDATA = 65535
 
 HOST_TYPES = ('CNAME', 'MX', 'NS', 'SRV')
+# The DNS root as a target: null MX (RFC 7505), "no service" SRV (RFC 2782).
+ROOT = '.'
 
 _CONTROL_CHARACTERS = re.compile(u'[\x00-\x1f\x7f]')
 _WHITESPACE = re.compile(r'\s+')
@@ -217,8 +230,9 @@ def fqdn(name, zone_ascii):
 
 
 def normalize_type(rtype, what='type'):
+    """The record type upper-cased (``a`` -> ``A``); anything else than a known type is an error."""
     if not isinstance(rtype, str) or rtype.strip().upper() not in RECORD_TYPES:
-        raise DNSValueError('%s must be one of %s, got %r' % (what, ', '.join(RECORD_TYPES), rtype))
+        raise DNSValueError('%s must be one of %s (in any case), got %r' % (what, ', '.join(RECORD_TYPES), rtype))
     return rtype.strip().upper()
 
 
@@ -347,13 +361,26 @@ def _fail(what, message):
     raise DNSValueError('%s: %s' % (what, message))
 
 
-def _target(host, rtype, what, role='target'):
+def _target(host, rtype, what, role='target', allow_root=False):
+    if host == ROOT and allow_root:
+        return ROOT
     if host in ('.', ''):
         _fail(what, 'the %s of a %s record must be a host name, not %r' % (role, rtype, host))
+    address = host[:-1] if host.endswith('.') else host
+    try:
+        ipaddress.ip_address(address)
+    except ValueError:
+        pass
+    else:
+        _fail(what, 'the %s of a %s record must be a host name, not the IP address %r (give the name of the '
+                    'host, and put its address in an A or AAAA record of that name)' % (role, rtype, host))
     try:
         ascii_host = to_ascii_hostname(host, allow_service_labels=True, what='%s %s' % (rtype, role))
     except DomainNameError as exc:
         _fail(what, str(exc))
+    if ascii_host.rsplit('.', 1)[-1].isdigit():
+        _fail(what, 'the %s of a %s record must be a host name, and %r ends in a numeric label, so it is not '
+                    'one (a top-level domain is never numeric)' % (role, rtype, host))
     if '.' not in ascii_host:
         _fail(what, '%r is not a fully qualified host name; %s %ss are always fully qualified '
                     '(such as mail.example.nl), a trailing dot is optional' % (host, rtype, role))
@@ -390,6 +417,17 @@ def _parse_a(value, what):
     return RecordValue('A', (address,), text, text)
 
 
+def ipv6_text(address):
+    """RFC 5952 text of an IPv6 address: compressed, and IPv4-mapped ones with the dotted quad.
+
+    ``ipaddress`` writes ``::ffff:192.0.2.1`` as ``::ffff:c000:201`` before Python 3.13 and with
+    the dotted quad from 3.13 on; RFC 5952 section 5 recommends the dotted quad, so it is built here.
+    """
+    if address.ipv4_mapped is not None:
+        return '::ffff:%s' % address.ipv4_mapped
+    return address.compressed
+
+
 def _parse_aaaa(value, what):
     stripped = value.strip()
     if '%' in stripped:
@@ -400,7 +438,7 @@ def _parse_aaaa(value, what):
         hint = '; that is an IPv4 address: use type A' if re.match(r'^\d+\.\d+\.\d+\.\d+$', stripped) else ''
         _fail(what, '%r is not an IPv6 address (type AAAA needs an address such as 2001:db8::10)%s'
               % (value, hint))
-    text = address.compressed
+    text = ipv6_text(address)
     return RecordValue('AAAA', (address,), text, text)
 
 
@@ -420,7 +458,10 @@ def _parse_mx(value, what):
     if len(tokens) != 2:
         _fail(what, 'an MX value is "priority host", such as "10 mail.example.nl"; got %r' % value)
     priority = _uint(tokens[0], what, 'the MX priority', UINT16_MAX)
-    return _mx_value(priority, _target(tokens[1], 'MX', what, role='host'))
+    host = _target(tokens[1], 'MX', what, role='host', allow_root=True)
+    if host == ROOT and priority != 0:
+        _fail(what, 'a null MX ("." as host, RFC 7505) has priority 0, got %r' % value)
+    return _mx_value(priority, host)
 
 
 def _srv_value(priority, weight, port, target):
@@ -437,7 +478,7 @@ def _parse_srv(value, what):
     priority = _uint(tokens[0], what, 'the SRV priority', UINT16_MAX)
     weight = _uint(tokens[1], what, 'the SRV weight', UINT16_MAX)
     port = _uint(tokens[2], what, 'the SRV port', UINT16_MAX)
-    return _srv_value(priority, weight, port, _target(tokens[3], 'SRV', what))
+    return _srv_value(priority, weight, port, _target(tokens[3], 'SRV', what, allow_root=True))
 
 
 def _caa_value(flags, tag, text_value):
@@ -496,14 +537,57 @@ _PARSERS = {
 }
 
 
+def _scalar_problem(value):
+    """Why ``value`` is not one scalar value (a string or a number), or None when it is."""
+    if isinstance(value, bool):
+        return ('must be a string, got the boolean %r (YAML reads yes/no/true/false/on/off unquoted as '
+                'booleans: quote the value)' % (value,))
+    if value is None:
+        return 'must be a string, got null (an empty YAML value; quote it or give a value)'
+    if isinstance(value, dict):
+        return 'must be a string, got a dictionary %r (a YAML "key: value" inside the value? quote it)' % (value,)
+    if isinstance(value, (list, tuple)):
+        return 'must be a string, got a list %r (lists cannot be nested)' % (list(value),)
+    if not isinstance(value, (str, int, float)):
+        return 'must be a string, got %s %r' % (type(value).__name__, value)
+    return None
+
+
+def value_list(values, what='value'):
+    """The user's ``value`` option (type raw) as a list of scalars.
+
+    A string or a number is one value; a list of strings and numbers is the
+    list. Anything else (a boolean, null, a dictionary, a nested list, or one
+    of those inside the list) is a DNSValueError naming ``what`` or
+    ``what[index]``. ``None`` for the whole option is the empty list (the
+    callers decide whether a value is required).
+    """
+    if values is None:
+        return []
+    if isinstance(values, (list, tuple)):
+        for index, value in enumerate(values):
+            problem = _scalar_problem(value)
+            if problem:
+                _fail('%s[%d]' % (what, index), problem)
+        return list(values)
+    problem = _scalar_problem(values)
+    if problem:
+        if isinstance(values, dict):
+            problem = ('must be a string or a list of strings, got a dictionary %r (a YAML "key: value" inside '
+                       'the value? quote it)' % (values,))
+        _fail(what, problem)
+    return [values]
+
+
 def parse_value(rtype, value, what='value'):
     """Parse one user value of type ``rtype`` (presentation form) into a RecordValue.
 
     ``what`` names the option in error messages (``value[2]``,
     ``records[3].value[0]``).
     """
-    if isinstance(value, bool) or value is None:
-        _fail(what, 'must be a string, got %r' % (value,))
+    problem = _scalar_problem(value)
+    if problem:
+        _fail(what, problem)
     if isinstance(value, int) and rtype in ('A', 'AAAA'):
         _fail(what, 'must be a string, got %r' % (value,))
     if not isinstance(value, str):
@@ -533,13 +617,15 @@ def value_from_api(record):
             if priority is None:
                 # Tolerate "10 mail.example.nl" in content.
                 return _parse_mx(content, 'content')
-            return _mx_value(int(priority), _target(content.strip(), 'MX', 'content', role='host'))
+            return _mx_value(int(priority), _target(content.strip(), 'MX', 'content', role='host',
+                                                    allow_root=True))
         if rtype == 'SRV':
             weight = record.get(FIELD_WEIGHT)
             port = record.get(FIELD_PORT)
             if priority is None or weight is None or port is None:
                 return _parse_srv(content, 'content')
-            return _srv_value(int(priority), int(weight), int(port), _target(content.strip(), 'SRV', 'content'))
+            return _srv_value(int(priority), int(weight), int(port),
+                              _target(content.strip(), 'SRV', 'content', allow_root=True))
         if rtype in _PARSERS:
             return _PARSERS[rtype](content, 'content')
     except (DNSValueError, ValueError, TypeError):

@@ -256,12 +256,13 @@ def test_non_exclusive_ttl_touches_only_listed():
     assert [(op.action, op.record_id) for op in plan.operations] == [(UPDATE, 100)]
 
 
-def test_duplicates_in_current_are_cleaned_when_exclusive():
+def test_duplicates_in_current_are_cleaned_exclusive_or_not():
+    # A duplicate of a value the task owns is that value: removed with exclusive=false too.
     zone = FakeZone().add('www', 'A', '192.0.2.1').add('www', 'A', '192.0.2.1')
     plan = plan_rrset_changes(rrset(zone, 'www', 'A'), values('A', '192.0.2.1'))
     assert [(op.action, op.record_id) for op in plan.operations] == [(DELETE, 101)]
     plan = plan_rrset_changes(rrset(zone, 'www', 'A'), values('A', '192.0.2.1'), exclusive=False)
-    assert not plan.changed
+    assert [(op.action, op.record_id) for op in plan.operations] == [(DELETE, 101)]
 
 
 def test_raw_current_value_is_replaced():
@@ -627,3 +628,154 @@ def test_large_zone_plan_touches_only_what_differs():
     plan = plan_zone_changes(current, desired, ZONE, prune=True)
     assert plan.counts()[UPDATE] == count // 100
     assert len(record_entries(plan.after)) == len(record_entries(plan.before))
+
+
+# ---------------------------------------------------------------- redundant copies (same value, other TTL)
+
+class StrictZone(FakeZone):
+    """A FakeZone that refuses, like the API, a write that leaves two records with one name, type and content."""
+
+    def apply(self, plan):
+        by_id = dict((r['id'], r) for r in self.records)
+        for op in plan.operations:
+            if op.action == DELETE:
+                self.records.remove(by_id.pop(op.record_id))
+                continue
+            if op.action == UPDATE:
+                candidate = dict(by_id[op.record_id])
+                candidate.update(op.request_body())
+            else:
+                candidate = dict(op.request_body(), id=None)
+            for other in self.records:
+                if other['id'] != candidate['id'] and (other['name'], other['type'], other['content']) == (
+                        candidate['name'], candidate['type'], candidate['content']):
+                    raise AssertionError('422 An identical record already exists (id %d): %r' % (other['id'], op))
+            if op.action == UPDATE:
+                by_id[op.record_id].update(op.request_body())
+            else:
+                record = {'id': self.next_id, 'ttl': 3600, 'priority': None, 'weight': None, 'port': None}
+                record.update(op.request_body())
+                self.records.append(record)
+                by_id[self.next_id] = record
+                self.next_id += 1
+
+
+def dupe_zone():
+    return StrictZone().add('dupe', 'A', '192.0.2.5', ttl=3600).add('dupe', 'A', '192.0.2.5', ttl=600)
+
+
+@pytest.mark.parametrize('exclusive', [True, False])
+@pytest.mark.parametrize('ttl, expected, kept', [
+    (600, [(DELETE, 100)], (101, 600)),                  # the copy with the wanted TTL stays
+    (3600, [(DELETE, 101)], (100, 3600)),
+    (None, [(DELETE, 101)], (100, 3600)),                # any TTL: the lowest id stays
+    (300, [(DELETE, 101), (UPDATE, 100)], (100, 300)),   # none matches: delete the twin first, then update
+])
+def test_redundant_copies_are_deleted_never_updated_into_a_twin(exclusive, ttl, expected, kept):
+    zone = dupe_zone()
+    plan = plan_record_changes(zone.zone_records(), ZONE, 'dupe', 'A', values('A', '192.0.2.5'), ttl=ttl,
+                               exclusive=exclusive)
+    assert [(op.action, op.record_id) for op in plan.operations] == expected
+    assert [(r.id, r.ttl) for r in plan.after] == [kept]
+    zone.apply(plan)  # the strict zone raises on an identical record
+    again = plan_record_changes(zone.zone_records(), ZONE, 'dupe', 'A', values('A', '192.0.2.5'), ttl=ttl,
+                                exclusive=exclusive)
+    assert not again.changed
+
+
+def test_redundant_copies_with_another_value_wanted_exclusive():
+    zone = dupe_zone()
+    plan = plan_record_changes(zone.zone_records(), ZONE, 'dupe', 'A', values('A', '192.0.2.6'), ttl=600)
+    zone.apply(plan)
+    assert [(r['content'], r['ttl']) for r in zone.records] == [('192.0.2.6', 600)]
+
+
+def test_redundant_copies_of_values_not_owned_are_left_alone():
+    zone = dupe_zone().add('dupe', 'A', '192.0.2.7')
+    plan = plan_record_changes(zone.zone_records(), ZONE, 'dupe', 'A', values('A', '192.0.2.7'), ttl=600,
+                               exclusive=False)
+    assert [(op.action, op.record_id) for op in plan.operations] == [(UPDATE, 102)]
+
+
+def test_absent_deletes_every_copy():
+    zone = dupe_zone()
+    plan = plan_record_changes(zone.zone_records(), ZONE, 'dupe', 'A', values('A', '192.0.2.5'), state='absent')
+    assert sorted(op.record_id for op in plan.operations) == [100, 101]
+
+
+def test_redundant_deletes_run_before_updates():
+    ops = [Operation(UPDATE, 'a', 'A', parse_value('A', '192.0.2.1'), 60, record_id=1, fields={'ttl': 60}),
+           Operation(ADD, 'a', 'A', parse_value('A', '192.0.2.2'), 60),
+           Operation(DELETE, 'a', 'A', parse_value('A', '192.0.2.3'), 60, record_id=3),
+           Operation(DELETE, 'a', 'A', parse_value('A', '192.0.2.1'), 60, record_id=2, redundant=True)]
+    assert [op.record_id for op in order_operations(ops)] == [2, 1, 3, None]
+
+
+def test_info_lists_a_value_once_with_the_ttl_of_the_lowest_id():
+    zone = StrictZone().add('dupe', 'A', '192.0.2.5', ttl=600).add('dupe', 'A', '192.0.2.5', ttl=3600) \
+        .add('dupe', 'A', '192.0.2.5', ttl=600).add('dupe', 'A', '192.0.2.9', ttl=3600)
+    assert record_entries(zone.zone_records()) == [
+        {'record': 'dupe', 'type': 'A', 'value': ['192.0.2.5'], 'ttl': 600},
+        {'record': 'dupe', 'type': 'A', 'value': ['192.0.2.9'], 'ttl': 3600},
+    ]
+    # The diffs show every record.
+    assert record_entries(zone.zone_records(), one_per_value=False)[0]['value'] == ['192.0.2.5', '192.0.2.5']
+
+
+@pytest.mark.parametrize('prune', [True, False])
+def test_round_trip_of_a_zone_with_duplicates_converges_in_one_run(prune):
+    zone = dupe_zone().add('@', 'NS', 'ns1.example.net').add('www', 'TXT', 'x', ttl=60) \
+        .add('www', 'TXT', 'x', ttl=120).add('www', 'TXT', 'x', ttl=60).add('www', 'TXT', 'y', ttl=120)
+    entries = record_entries(zone.zone_records())
+    desired = desired_rrsets_from_entries(entries, ZONE)
+    plan = plan_zone_changes(zone.zone_records(), desired, ZONE, prune=prune, max_delete_percent=100)
+    assert sorted((op.action, op.record_id) for op in plan.operations) == [(DELETE, 101), (DELETE, 104),
+                                                                          (DELETE, 105)]
+    assert all(op.redundant for op in plan.operations)
+    zone.apply(plan)
+    assert record_entries(zone.zone_records()) == entries
+    again = plan_zone_changes(zone.zone_records(), desired_rrsets_from_entries(entries, ZONE), ZONE, prune=prune)
+    assert not again.changed
+
+
+# ---------------------------------------------------------------- entries of mpg_dns_zone records: types and keys
+
+@pytest.mark.parametrize('entries, pattern', [
+    ([{'record': 'www', 'type': 'TXT', 'value': True}], r'^records\[0\]\.value: must be a string, got the boolean'),
+    ([{'record': 'www', 'type': 'TXT', 'value': {'a': 1}}], r'^records\[0\]\.value: .*dictionary'),
+    ([{'record': 'www', 'type': 'TXT', 'value': [{'a': 1}]}], r'^records\[0\]\.value\[0\]: .*dictionary'),
+    ([{'record': 'a', 'type': 'A', 'value': '192.0.2.1'}] * 3
+     + [{'record': 'www', 'type': 'TXT', 'value': ['x', ['y']]}], r'^records\[3\]\.value\[1\]: .*nested'),
+    ([{'record': 'www', 'type': 'TXT', 'value': None}], r'^records\[0\]\.value must list at least one value'),
+    ([{'record': 'www', 'type': 'A', 'value': '192.0.2.1', 'tll': 60}], r"^records\[0\]: unknown key 'tll'"),
+    ([{'type': 'A', 'value': '192.0.2.1'}], r'^records\[0\]\.record is missing'),
+    ([{'record': 'www', 'value': '192.0.2.1'}], r'^records\[0\]\.type is missing'),
+    ([{'record': 5, 'type': 'A', 'value': '192.0.2.1'}], r'^records\[0\]\.record must be a string'),
+    ([{'record': 'www', 'type': 1, 'value': '192.0.2.1'}], r'^records\[0\]\.type must be one of'),
+    ([{'record': 'www', 'type': 'A', 'value': '192.0.2.1', 'ttl': 'soon'}], r'^records\[0\]\.ttl must be a number'),
+    ([{'record': 'www', 'type': 'A', 'value': '192.0.2.1', 'ttl': True}], r'^records\[0\]\.ttl must be a number'),
+    ([{'record': 'www', 'type': 'NS', 'value': '192.0.2.1'}], r'^records\[0\]\.value: .*not the IP address'),
+    ([{'record': '@', 'type': 'MX', 'value': ['0 .', '10 mail.example.nl']}], r'null MX'),
+    ([{'record': '@', 'type': 'MX', 'value': '0 .'}, {'record': '@', 'type': 'MX', 'value': '10 mx.example.nl'}],
+     r'null MX'),
+])
+def test_entries_are_type_checked(entries, pattern):
+    with pytest.raises(DNSValueError, match=pattern):
+        desired_rrsets_from_entries(entries, ZONE)
+
+
+def test_entries_accept_aliases_numbers_and_lowercase_types():
+    result = desired_rrsets_from_entries([{'name': 'www', 'record': None, 'prefix': None, 'type': 'txt',
+                                           'value': 12345, 'ttl': None}], ZONE)
+    assert [(v.text, ttl) for v, ttl in result[('www', 'TXT')]] == [('12345', None)]
+
+
+def test_desired_values_scalar_error_names_value():
+    with pytest.raises(DNSValueError, match=r'^value: .*not the IP address'):
+        desired_values('NS', '192.0.2.1')
+    with pytest.raises(DNSValueError, match=r'^value: must be a string, got the boolean True'):
+        desired_values('TXT', True)
+    with pytest.raises(DNSValueError, match=r'^value: must be a string or a list of strings, got a dictionary'):
+        desired_values('TXT', {'a': 1})
+    assert [v.text for v in desired_values('TXT', 12345)] == ['12345']
+    assert [v.text for v in desired_values('TXT', [1, 2.5])] == ['1', '2.5']

@@ -28,6 +28,8 @@ from ansible_collections.mijnpartnergroep.domains.plugins.module_utils._dns_valu
     txt_presentation,
     validate_ttl,
     value_from_api,
+    value_list,
+    ipv6_text,
 )
 
 ZONE = 'example.nl'
@@ -350,7 +352,20 @@ def test_priority_zero_is_a_value():
     ('SRV', '10 5 5060', '"priority weight port target"'),
     ('SRV', '10 5 sip.example.nl 5060', 'SRV port must be a number'),
     ('SRV', '10 70000 5060 sip.example.nl', 'SRV weight must be a number from 0 to 65535, got 70000'),
-    ('SRV', '10 5 5060 .', 'must be a host name'),
+    ('SRV', '10 5 5060 ..', 'empty label'),
+    ('MX', '10 .', 'a null MX ("." as host, RFC 7505) has priority 0'),
+    ('NS', '.', 'must be a host name'),
+    ('CNAME', '192.0.2.1', 'not the IP address'),
+    ('NS', '192.0.2.1', 'not the IP address'),
+    ('NS', '192.0.2.1.', 'not the IP address'),
+    ('MX', '10 192.0.2.1', 'not the IP address'),
+    ('SRV', '10 5 5060 192.0.2.1', 'not the IP address'),
+    ('CNAME', '2001:db8::1', 'not the IP address'),
+    ('NS', 'ns1.example.123', 'numeric label'),
+    ('CAA', '0 issuevmc "ca.example.net"', 'CAA tag must be one of'),
+    ('TXT', {'a': 1}, 'got a dictionary'),
+    ('TXT', ['x', 'y'], 'got a list'),
+    ('TXT', False, 'quote the value'),
     ('CAA', '0 issue', '"flags tag value"'),
     ('CAA', '256 issue "ca.example.net"', 'CAA flags must be a number from 0 to 255, got 256'),
     ('CAA', 'x issue "ca.example.net"', 'CAA flags must be a number'),
@@ -376,7 +391,7 @@ def test_parse_value_errors_name_option(rtype, value, pattern):
 
 
 def test_caa_tags_documented():
-    assert CAA_TAGS == ('issue', 'issuewild', 'iodef')
+    assert CAA_TAGS == ('issue', 'issuewild', 'iodef', 'issuemail', 'contactemail', 'contactphone')
 
 
 # ---------------------------------------------------------------- values from the API
@@ -462,3 +477,88 @@ def test_ipv4_fast_path_matches_ipaddress():
         parsed = parse_value('A', str(address))
         assert parsed.key == (address,)
         assert parsed.text == str(address)
+
+
+# ---------------------------------------------------------------- the type of value (option type raw)
+
+@pytest.mark.parametrize('raw, expected', [
+    ('v=spf1 -all', ['v=spf1 -all']),
+    (12345, [12345]),
+    (2.5, [2.5]),
+    ([1, 2.5, 'x'], [1, 2.5, 'x']),
+    ([], []),
+    (None, []),
+])
+def test_value_list_scalars(raw, expected):
+    assert value_list(raw) == expected
+
+
+@pytest.mark.parametrize('raw, where, pattern', [
+    (True, 'value', 'boolean True'),
+    (False, 'value', 'boolean False'),
+    ({'a': 1}, 'value', 'got a dictionary'),
+    ([{'a': 1}], 'value[0]', 'got a dictionary'),
+    ([['x', 'y']], 'value[0]', 'lists cannot be nested'),
+    (['ok', None], 'value[1]', 'got null'),
+    (['ok', True], 'value[1]', 'boolean True'),
+    (set(['x']), 'value', 'got set'),
+])
+def test_value_list_refuses_non_scalars_naming_the_option(raw, where, pattern):
+    with pytest.raises(DNSValueError) as exc:
+        value_list(raw, 'value')
+    assert str(exc.value).startswith(where + ': ')
+    assert pattern in str(exc.value)
+
+
+def test_value_list_names_nested_option():
+    with pytest.raises(DNSValueError, match=r'^records\[3\]\.value\[1\]: '):
+        value_list(['a', ['b']], 'records[3].value')
+
+
+@pytest.mark.parametrize('rtype, value, text', [
+    ('TXT', 12345, '12345'),
+    ('TXT', 2.5, '2.5'),
+    ('MX', '0 .', '0 .'),
+    ('SRV', '0 0 0 .', '0 0 0 .'),
+    ('SRV', '10 5 5060 .', '10 5 5060 .'),
+    ('CAA', '0 issuemail "ca.example.net"', '0 issuemail "ca.example.net"'),
+    ('CAA', '0 IssueMail "ca.example.net"', '0 issuemail "ca.example.net"'),
+    ('CAA', '0 contactemail "dns@example.nl"', '0 contactemail "dns@example.nl"'),
+    ('CAA', '0 contactphone "+31 20 123 4567"', '0 contactphone "+31 20 123 4567"'),
+    ('AAAA', '::ffff:192.0.2.1', '::ffff:192.0.2.1'),
+    ('AAAA', '::FFFF:C000:0201', '::ffff:192.0.2.1'),
+    ('AAAA', '0:0:0:0:0:ffff:192.0.2.1', '::ffff:192.0.2.1'),
+    ('NS', 'ns1.example.nl.', 'ns1.example.nl'),
+])
+def test_rfc_values_accepted(rtype, value, text):
+    assert parse_value(rtype, value).text == text
+
+
+def test_root_targets_send_a_dot_and_read_back_equal():
+    null_mx = parse_value('MX', '0 .')
+    assert null_mx.api_fields() == {'content': '.', 'priority': 0}
+    assert value_from_api(api_record('MX', '.', priority=0)) == null_mx
+    assert not value_from_api(api_record('MX', '.', priority=0)).raw
+    srv = parse_value('SRV', '0 0 0 .')
+    assert srv.api_fields() == {'content': '.', 'priority': 0, 'weight': 0, 'port': 0}
+    assert value_from_api(api_record('SRV', '.', priority=0, weight=0, port=0)) == srv
+
+
+def test_ipv4_mapped_address_text_does_not_depend_on_python():
+    # What the simulator stores (the same rule) and what the module sends agree, so a second run is unchanged.
+    value = parse_value('AAAA', '::ffff:c000:201')
+    assert value.content == '::ffff:192.0.2.1'
+    assert value_from_api(api_record('AAAA', '::ffff:c000:201')) == value
+    assert value_from_api(api_record('AAAA', '::ffff:192.0.2.1')).text == '::ffff:192.0.2.1'
+    assert ipv6_text(ipaddress.IPv6Address('2001:db8::1')) == '2001:db8::1'
+
+
+@pytest.mark.parametrize('rtype', ['a', 'Aaaa', ' mx ', 'txt', 'cname', 'ns', 'srv', 'caa'])
+def test_type_any_case(rtype):
+    assert normalize_type(rtype) == rtype.strip().upper()
+
+
+@pytest.mark.parametrize('rtype', ['SPF', '', None, 1, True, ['A']])
+def test_type_error_lists_allowed(rtype):
+    with pytest.raises(DNSValueError, match=r'^type must be one of A, AAAA, CAA, CNAME, MX, NS, SRV, TXT'):
+        normalize_type(rtype)
