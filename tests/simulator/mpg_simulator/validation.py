@@ -23,7 +23,8 @@ TTL_MAX = 86400
 TTL_DEFAULT = 3600
 TXT_CHUNK = 255
 TXT_MAX = 65535
-CAA_TAGS = ('issue', 'issuewild', 'iodef')
+# RFC 8659 section 4.2, RFC 9495 (issuemail), CA/Browser Forum Baseline Requirements (contactemail, contactphone).
+CAA_TAGS = ('issue', 'issuewild', 'iodef', 'issuemail', 'contactemail', 'contactphone')
 APEX = '@'
 
 HOLDER_FIELDS = ('id', 'company_name', 'first_name', 'last_name', 'email', 'phone', 'street',
@@ -154,10 +155,17 @@ def canonical_content(rtype, content, errors):
         try:
             if '%' in content:
                 raise ValueError(content)
-            return ipaddress.IPv6Address(content).compressed
+            address = ipaddress.IPv6Address(content)
         except ValueError:
             errors.setdefault('content', []).append('The content must be a valid IPv6 address.')
             return None
+        if address.ipv4_mapped is not None:
+            # RFC 5952 section 5: an IPv4-mapped address with the dotted quad, whatever the Python version.
+            return '::ffff:%s' % address.ipv4_mapped
+        return address.compressed
+    if rtype in ('MX', 'SRV') and content == '.':
+        # The root as target: null MX (RFC 7505), "service not available" (RFC 2782).
+        return '.'
     if rtype in ('CNAME', 'MX', 'NS', 'SRV'):
         host = canonical_hostname(content)
         if host is None:

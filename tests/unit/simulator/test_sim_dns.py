@@ -113,6 +113,10 @@ def test_add_record_stores_the_canonical_form(zone, given, stored):
     ({'name': 'a', 'type': 'CAA', 'content': '256 issue "x"'}, 'content'),
     ({'name': 'a', 'type': 'CNAME', 'content': 'not a host'}, 'content'),
     ({'name': 'a', 'type': 'NS', 'content': 'single'}, 'content'),
+    ({'name': 'a', 'type': 'NS', 'content': '192.0.2.1'}, 'content'),
+    ({'name': 'a', 'type': 'NS', 'content': '.'}, 'content'),
+    ({'name': 'a', 'type': 'CNAME', 'content': '.'}, 'content'),
+    ({'name': 'a', 'type': 'CAA', 'content': '0 issuevmc "x"'}, 'content'),
     ({'name': 'a', 'type': 'TXT', 'content': 'bell\x07'}, 'content'),
     ({'name': 'a', 'type': 'TXT', 'content': ''}, 'content'),
     ({'name': 'a', 'type': 'SPF', 'content': 'v=spf1'}, 'type'),
@@ -283,3 +287,18 @@ def test_concurrent_writes_are_all_kept(zone):
     body = records(zone)
     assert body['pagination']['total'] == 40
     assert len({r['id'] for r in body['records']}) == 40
+
+
+@pytest.mark.parametrize('record, content', [
+    ({'type': 'MX', 'content': '.', 'priority': 0}, '.'),                       # null MX, RFC 7505
+    ({'type': 'SRV', 'content': '.', 'priority': 0, 'weight': 0, 'port': 0}, '.'),  # no service, RFC 2782
+    ({'type': 'CAA', 'content': '0 issuemail "ca.example.net"'}, '0 issuemail "ca.example.net"'),  # RFC 9495
+    ({'type': 'CAA', 'content': '0 ContactEmail "dns@example.nl"'}, '0 contactemail "dns@example.nl"'),
+    ({'type': 'CAA', 'content': '0 contactphone "+31 20 1234567"'}, '0 contactphone "+31 20 1234567"'),
+    ({'type': 'AAAA', 'content': '::ffff:c000:201'}, '::ffff:192.0.2.1'),       # RFC 5952 section 5
+    ({'type': 'AAAA', 'content': '::FFFF:192.0.2.1'}, '::ffff:192.0.2.1'),
+])
+def test_rfc_values_are_stored_canonically(zone, record, content):
+    status, _headers, body = add(zone, name='a', **record)
+    assert status == 201, body
+    assert body['record']['content'] == content
