@@ -24,8 +24,12 @@ description:
     chunks joined), CAA tags without regard to case, and the values as a set (order does not matter).
   - A CNAME beside any other record at the same name, two CNAMEs at one name, or a CNAME at the apex fails
     before any write, with a message that names the conflicting records.
-  - Invalid input (a name outside the zone, an IPv6 address for type V(A), a bad MX value, ...) fails before
-    any request is sent, naming the option.
+  - Invalid input (a name outside the zone, an IPv6 address for type V(A), a bad MX value, an IP address as NS
+    target, a value that is a boolean or a dictionary, ...) fails before any request is sent, naming the option.
+  - Several records with the same name, type and value that differ only in TTL (the API refuses to create them,
+    but a zone can hold them) count as one value. The module keeps one copy (the one that already has the wanted
+    O(ttl), else the one with the lowest id), updates its TTL if needed, and deletes the other copies first. This
+    holds with O(exclusive=false) too, for the values the task lists.
   - A failed read (authentication, server errors after retries, an incomplete page) fails the task; it is
     never taken to mean "no records".
 author:
@@ -55,27 +59,34 @@ options:
     aliases: [name, prefix]
   type:
     description:
-      - The record type.
+      - "The record type: one of V(A), V(AAAA), V(CAA), V(CNAME), V(MX), V(NS), V(SRV) or V(TXT), in any case
+        (V(a) is V(A)). Any other type fails before any request, listing the allowed types."
     type: str
     required: true
-    choices: [A, AAAA, CAA, CNAME, MX, NS, SRV, TXT]
   value:
     description:
       - The values, in zone-file presentation form, as a list (or one string).
       - V(A) an IPv4 address, V(AAAA) an IPv6 address (any notation).
       - V(CNAME), V(NS) a fully qualified host name (a trailing dot is optional; host names in values are
-        always fully qualified).
-      - V(MX) C(priority host), such as V(10 mail.example.nl). Priority V(0) is a valid priority.
-      - V(SRV) C(priority weight port target), such as V(10 5 5060 sip.example.nl).
+        always fully qualified). An IP address is not a host name and fails before any request (give the
+        host's name, with an V(A) or V(AAAA) record for its address).
+      - V(MX) C(priority host), such as V(10 mail.example.nl). Priority V(0) is a valid priority. V(0 .) is a
+        null MX (RFC 7505, the name accepts no mail); it must be the only MX value.
+      - V(SRV) C(priority weight port target), such as V(10 5 5060 sip.example.nl). The target V(.) means the
+        service is not available at this name (RFC 2782), such as V(0 0 0 .).
       - V(CAA) C(flags tag "value"), such as V(0 issue "letsencrypt.org"). Flags 0 to 255; the tag is one of
-        V(issue), V(issuewild) or V(iodef) (RFC 8659), in any case; the quotes may be left out when the value
-        has no spaces.
+        V(issue), V(issuewild), V(iodef) (RFC 8659), V(issuemail) (RFC 9495), V(contactemail) or
+        V(contactphone) (CA/Browser Forum), in any case; the quotes may be left out when the value has no
+        spaces.
       - V(TXT) the text itself, of any length, without quotes or escapes (a C(") or C(\) is part of the text).
         The module handles the API's quoting and 255-character chunking. Control characters (such as the
         newline a YAML C(>) or C(|) block adds at the end; use C(>-) or C(|-)) are refused.
       - Required with O(state=present). With O(state=absent), the values to remove; without it, every
         record at O(record) and O(type) is removed.
       - A single string is taken as one value (it is not split at commas), so a TXT text with commas is safe.
+      - A number is taken as its text (V(12345) is the TXT text C(12345)). A boolean (unquoted YAML V(yes),
+        V(no), V(true), V(false), V(on), V(off)), a null, a dictionary or a nested list fails before any request,
+        naming the option (V(value) or V(value[1])); quote such a value.
     type: raw
   ttl:
     description:
@@ -333,7 +344,6 @@ diff:
           ttl: 3600
 '''
 
-from ansible_collections.mijnpartnergroep.domains.plugins.module_utils._endpoints import RECORD_TYPES
 from ansible_collections.mijnpartnergroep.domains.plugins.module_utils._module import MPGModule
 from ansible_collections.mijnpartnergroep.domains.plugins.module_utils._dns_apply import (
     DNSApplyError,
@@ -388,8 +398,8 @@ def run(module):
     result = dict(changed=plan.changed, zone=zone, record=name,
                   operations=[op.describe() for op in plan.operations])
     if module._diff:
-        result['diff'] = dict(before=dict(records=record_entries(plan.before)),
-                              after=dict(records=record_entries(plan.after)))
+        result['diff'] = dict(before=dict(records=record_entries(plan.before, one_per_value=False)),
+                              after=dict(records=record_entries(plan.after, one_per_value=False)))
     if module.check_mode or not plan.changed:
         result['records'] = _sorted_records(plan.after, zone)
         module.exit_json(**result)
@@ -406,7 +416,7 @@ def main():
         argument_spec=dict(
             zone=dict(type='str', required=True, aliases=['zone_name']),
             record=dict(type='str', required=True, aliases=['name', 'prefix']),
-            type=dict(type='str', required=True, choices=list(RECORD_TYPES)),
+            type=dict(type='str', required=True),
             value=dict(type='raw'),
             ttl=dict(type='int'),
             state=dict(type='str', default='present', choices=['present', 'absent']),

@@ -46,6 +46,14 @@ options:
         unless O(prune=true).
       - Entries with the same name and type are merged, so values of one name and type may have different TTLs;
         the same value listed twice with different TTLs is an error.
+      - An entry with a key other than C(record) (or its aliases), C(type), C(value) and C(ttl) fails before any
+        request, naming the key.
+      - Several records in the zone with the same name, type and value that differ only in TTL (the API refuses
+        to create them, but a zone can hold them) count as one value. For a listed name and type the module keeps one
+        copy (the one that already has the listed TTL, else the one with the lowest id) and deletes the others.
+        M(mijnpartnergroep.domains.mpg_dns_zone_info) lists such a value once, with the TTL of the copy with the
+        lowest id, so feeding its output back removes only the redundant copies, in one run; the next run
+        changes nothing.
     type: list
     elements: dict
     default: []
@@ -60,14 +68,16 @@ options:
         aliases: [name, prefix]
       type:
         description:
-          - The record type.
+          - "The record type: one of V(A), V(AAAA), V(CAA), V(CNAME), V(MX), V(NS), V(SRV) or V(TXT), in any
+            case (V(a) is V(A)). Any other type fails before any request, listing the allowed types."
         type: str
         required: true
-        choices: [A, AAAA, CAA, CNAME, MX, NS, SRV, TXT]
       value:
         description:
           - The values in zone-file presentation form, as
             O(mijnpartnergroep.domains.mpg_dns_record#module:value) takes them (a list, or one string).
+          - A string or number is one value, a list of strings and numbers the values; a boolean, a null, a
+            dictionary or a nested list fails before any request, naming it (such as V(records[3].value[1])).
           - At least one value. To remove every record at a name and type, leave the entry out and use
             O(prune=true), or use M(mijnpartnergroep.domains.mpg_dns_record) with O(mijnpartnergroep.domains.mpg_dns_record#module:state=absent).
         type: raw
@@ -248,7 +258,6 @@ diff:
       type: dict
 '''
 
-from ansible_collections.mijnpartnergroep.domains.plugins.module_utils._endpoints import RECORD_TYPES
 from ansible_collections.mijnpartnergroep.domains.plugins.module_utils._module import MPGModule
 from ansible_collections.mijnpartnergroep.domains.plugins.module_utils._dns_apply import (
     DNSApplyError,
@@ -301,8 +310,8 @@ def run(module):
     result = dict(changed=plan.changed, zone=zone, operations=[op.describe() for op in plan.operations],
                   counts=return_counts(plan.counts()))
     if module._diff:
-        result['diff'] = dict(before=dict(records=record_entries(plan.before)),
-                              after=dict(records=record_entries(plan.after)))
+        result['diff'] = dict(before=dict(records=record_entries(plan.before, one_per_value=False)),
+                              after=dict(records=record_entries(plan.after, one_per_value=False)))
     if module.check_mode or not plan.changed:
         module.exit_json(**result)
     try:
@@ -318,7 +327,7 @@ def main():
             zone=dict(type='str', required=True, aliases=['zone_name']),
             records=dict(type='list', elements='dict', default=[], options=dict(
                 record=dict(type='str', required=True, aliases=['name', 'prefix']),
-                type=dict(type='str', required=True, choices=list(RECORD_TYPES)),
+                type=dict(type='str', required=True),
                 value=dict(type='raw', required=True),
                 ttl=dict(type='int'),
             )),

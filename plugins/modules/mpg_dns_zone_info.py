@@ -19,6 +19,10 @@ description:
     O(mijnpartnergroep.domains.mpg_dns_zone#module:records), so the output of one can be given to the other.
   - Values are returned in canonical presentation form (host names lower-case without trailing dot, IPv6
     compressed, TXT as the whole text with the API's 255-character chunks joined, CAA with the value quoted).
+  - Several records with the same name, type and value that differ only in TTL (redundant copies; the API
+    refuses to create them, but a zone can hold them) are listed once, with the TTL of the copy with the lowest
+    id. M(mijnpartnergroep.domains.mpg_dns_zone) keeps that copy and deletes the others when the list is fed
+    back, so such a round trip converges in one run.
   - A failed read fails the task; an unknown zone fails with a clear message.
 author:
   - MijnPartnerGroep collection developers (@mijnpartnergroep)
@@ -37,10 +41,10 @@ options:
     aliases: [name, prefix]
   type:
     description:
-      - Only the records of this type.
+      - "Only the records of this type: one of V(A), V(AAAA), V(CAA), V(CNAME), V(MX), V(NS), V(SRV) or V(TXT),
+        in any case."
       - Requires O(zone).
     type: str
-    choices: [A, AAAA, CAA, CNAME, MX, NS, SRV, TXT]
 extends_documentation_fragment:
   - mijnpartnergroep.domains.connection
   - mijnpartnergroep.domains.attributes
@@ -146,7 +150,6 @@ records:
 '''
 
 from ansible_collections.mijnpartnergroep.domains.plugins.module_utils._endpoints import (
-    RECORD_TYPES,
     ZONE_DOMAIN,
     ZONE_RECORD_COUNT,
     ZONE_STATUS,
@@ -196,7 +199,7 @@ def main():
         argument_spec=dict(
             zone=dict(type='str', aliases=['zone_name']),
             record=dict(type='str', aliases=['name', 'prefix']),
-            type=dict(type='str', choices=list(RECORD_TYPES)),
+            type=dict(type='str'),
         ),
         supports_check_mode=True,
     )

@@ -84,3 +84,63 @@ def test_zone_info_round_trip_and_zone_list(run_module, simulator):
     zones = run_module(mpg_dns_zone_info, {})
     assert zones['zones'] == [{'domain': 'example.nl', 'domain_unicode': 'example.nl', 'status': 'active',
                                'record_count': 4}]
+
+
+DUPES = [{'name': 'dupe', 'type': 'A', 'content': '192.0.2.5', 'ttl': 3600},
+         {'name': 'dupe', 'type': 'A', 'content': '192.0.2.5', 'ttl': 600}]
+
+
+def test_record_with_duplicates_in_the_zone_keeps_the_matching_copy(run_module, simulator):
+    seed(simulator, DUPES)
+    args = dict(zone='example.nl', record='dupe', type='A', value='192.0.2.5', ttl=600)
+    result = run_module(mpg_dns_record, args)
+    assert not result.failed, result['msg']
+    assert [(op['action'], op['ttl']) for op in result['operations']] == [('delete', 3600)]
+    assert [(r['value'], r['ttl']) for r in result['records']] == [('192.0.2.5', 600)]
+    assert not run_module(mpg_dns_record, args)['changed']
+
+
+def test_record_with_duplicates_and_a_new_ttl_deletes_first(run_module, simulator):
+    seed(simulator, DUPES)
+    args = dict(zone='example.nl', record='dupe', type='A', value='192.0.2.5', ttl=300, exclusive=False)
+    result = run_module(mpg_dns_record, args)
+    assert not result.failed, result['msg']
+    assert [op['action'] for op in result['operations']] == ['delete', 'update']
+    assert not run_module(mpg_dns_record, args)['changed']
+
+
+def test_zone_info_round_trip_with_duplicates_converges_in_one_run(run_module, simulator):
+    seed(simulator, DUPES)
+    info = run_module(mpg_dns_zone_info, dict(zone='example.nl'))
+    assert [e for e in info['records'] if e['record'] == 'dupe'] == [
+        {'record': 'dupe', 'type': 'A', 'value': ['192.0.2.5'], 'ttl': 3600}]
+    first = run_module(mpg_dns_zone, dict(zone='example.nl', records=info['records'], prune=True))
+    assert not first.failed, first['msg']
+    assert first['counts'] == {'added': 0, 'updated': 0, 'deleted': 1}
+    second = run_module(mpg_dns_zone, dict(zone='example.nl', records=info['records'], prune=True))
+    assert not second['changed']
+    assert run_module(mpg_dns_zone_info, dict(zone='example.nl'))['records'] == info['records']
+
+
+def test_lowercase_type_is_accepted(run_module, simulator):
+    seed(simulator)
+    result = run_module(mpg_dns_record, dict(zone='example.nl', record='www', type='a', value='192.0.2.1'))
+    assert result['changed'] and result['records'][0]['type'] == 'A'
+    info = run_module(mpg_dns_zone_info, dict(zone='example.nl', type='a'))
+    assert [e['type'] for e in info['records']] == ['A']
+    zone = run_module(mpg_dns_zone, dict(zone='example.nl', records=[dict(record='www', type='aaaa',
+                                                                          value='::ffff:192.0.2.1')]))
+    assert zone['changed'] and not zone.failed
+
+
+def test_rfc_values_round_trip_through_the_simulator(run_module, simulator):
+    seed(simulator)
+    cases = [('nomail', 'MX', '0 .'), ('_sip._tcp', 'SRV', '0 0 0 .'), ('@', 'CAA', '0 issuemail "ca.example.net"'),
+             ('@', 'CAA', '0 contactemail "dns@example.nl"'), ('mapped', 'AAAA', '::ffff:c000:201')]
+    for name, rtype, value in cases:
+        args = dict(zone='example.nl', record=name, type=rtype, value=value, exclusive=False)
+        first = run_module(mpg_dns_record, args)
+        assert first['changed'] and not first.failed, first.get('msg')
+        assert not run_module(mpg_dns_record, args)['changed'], value
+    info = run_module(mpg_dns_zone_info, dict(zone='example.nl', record='mapped'))
+    assert info['records'][0]['value'] == ['::ffff:192.0.2.1']
