@@ -38,7 +38,7 @@ VERSION := $(shell sed -n 's/^version: *//p' galaxy.yml)
 TARBALL := dist/mijnpartnergroep-domains-$(VERSION).tar.gz
 PYTEST_ARGS ?=
 # Extra simulator options for the demo, e.g. a seeded state: --state FILE
-DEMO_SIMULATOR_ARGS ?=
+DEMO_SIMULATOR_ARGS ?= --state $(CURDIR)/playbooks/files/demo-simulator-state.json
 SANITY_ARGS ?=
 INTEGRATION_ARGS ?=
 
@@ -102,7 +102,7 @@ reliability: venv
 	$(BIN)/python -m pytest tests/reliability $(PYTEST_ARGS)
 
 # check-release includes changelog-lint.
-test: units sanity integration reliability lint check-release
+test: units sanity integration reliability lint check-release demo
 
 build: venv
 	ansible-galaxy collection build --force --output-path dist
