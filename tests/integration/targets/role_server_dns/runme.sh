@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Tests of the role server_dns against a simulator of its own (setup_mpg_simulator/start.sh):
 # 20 hosts with forks 10 in one zone, the unchanged re-run (recap and request log), check mode,
-# state absent, addresses from facts, and argument-spec failures.
+# state absent, addresses from facts, argument-spec failures, and hosts whose names clash.
 set -eux
 source ../setup_mpg_simulator/start.sh
 
@@ -33,3 +33,4 @@ test "$(grep -cE '^srv[0-9]+ +: ok=[0-9]+ +changed=0 +unreachable=0 +failed=0 ' 
 ansible-playbook -i "$inventory" verify.yml -e phase=rerun "$@"
 
 ansible-playbook -i "$inventory" more.yml "$@"
+ansible-playbook -i conflicts.ini conflicts.yml "$@"
