@@ -16,7 +16,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 name: to_ascii_domain
 short_description: The lower-case ASCII (punycode) form of a domain or host name
-version_added: 0.2.0
+version_added: 0.1.0
 author:
   - MijnPartnerGroep collection developers (@mijnpartnergroep)
 description:
