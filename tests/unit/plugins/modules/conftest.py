@@ -38,10 +38,14 @@ def _module_args(args):
 
 
 class ModuleRun(object):
-    def __init__(self, result, failed, output):
+    def __init__(self, result, failed, output, warnings):
         self.result = result
         self.failed = failed
         self.output = output
+        # What the module passed to warn(). Read from the call, not from result['warnings']: once
+        # controller code is imported in the test process (a filter plugin's test imports
+        # ansible.errors), ansible-core 2.19 routes module warnings to the controller's display.
+        self.warnings = warnings
 
     def __getitem__(self, key):
         return self.result[key]
@@ -61,10 +65,21 @@ def run_module(simulator, capsys, tmp_path, monkeypatch):
         full['_ansible_check_mode'] = check_mode
         full['_ansible_diff'] = diff
         capsys.readouterr()
-        with _module_args(full):
-            with pytest.raises(SystemExit):
-                module.main()
+        warned = []
+        original_warn = basic.AnsibleModule.warn
+
+        def recording_warn(self, warning, *args, **kwargs):
+            warned.append(warning)
+            return original_warn(self, warning, *args, **kwargs)
+
+        monkeypatch.setattr(basic.AnsibleModule, 'warn', recording_warn)
+        try:
+            with _module_args(full):
+                with pytest.raises(SystemExit):
+                    module.main()
+        finally:
+            monkeypatch.setattr(basic.AnsibleModule, 'warn', original_warn)
         captured = capsys.readouterr()
         result = json.loads(captured.out)
-        return ModuleRun(result, bool(result.get('failed')), captured.out + captured.err)
+        return ModuleRun(result, bool(result.get('failed')), captured.out + captured.err, warned)
     return runner
