@@ -415,6 +415,28 @@ def find_cname_conflicts(records, zone_ascii, names=None):
     return messages
 
 
+def find_content_collisions(records, zone_ascii, names=None):
+    """Messages for values the API would refuse as duplicates of each other.
+
+    The API compares records by name, type and content only, so two MX or SRV
+    records that differ only in priority, weight or port (``0 5 5060 sip`` and
+    ``0 5 5061 sip``) are "identical" to it. Found here, before any write,
+    rather than as a 422 half-way through a run.
+    """
+    by_content = {}
+    for record in records:
+        if names is not None and record.name not in names:
+            continue
+        by_content.setdefault((record.name, record.rtype, record.value.content), set()).add(record.value.text)
+    messages = []
+    for (name, rtype, content), texts in sorted(by_content.items()):
+        if len(texts) > 1:
+            messages.append('%s %s: the API allows one record per target, but %s all point at %s; '
+                            'use different targets or one of the values'
+                            % (fqdn(name, zone_ascii), rtype, ', '.join(sorted(texts)), content))
+    return messages
+
+
 # --------------------------------------------------------------------------
 # Planning
 
@@ -564,6 +586,10 @@ def plan_record_changes(zone_records, zone_ascii, name, rtype, desired, ttl=None
             else:
                 others.append(record)
     plan = _plan_single(name, rtype, rrset, desired, ttl, state, exclusive)
+    if plan.changed:
+        collisions = find_content_collisions(plan.after, zone_ascii)
+        if collisions:
+            raise DNSPlanError('; '.join(collisions))
     if plan.changed and (rtype == 'CNAME' or any(r.rtype == 'CNAME' for r in others)):
         conflicts = find_cname_conflicts(list(plan.after) + others, zone_ascii, names=set([name]))
         if conflicts:
@@ -628,7 +654,8 @@ def plan_zone_changes(current_records, desired_rrsets, zone_ascii, prune=False,
         else:
             after.extend(records)
 
-    conflicts = find_cname_conflicts(after, zone_ascii, names=touched)
+    conflicts = find_cname_conflicts(after, zone_ascii, names=touched) + \
+        find_content_collisions(after, zone_ascii, names=touched)
     if conflicts:
         raise DNSPlanError('; '.join(conflicts))
     deletions = [op for op in operations if op.action == DELETE]

@@ -779,3 +779,29 @@ def test_desired_values_scalar_error_names_value():
         desired_values('TXT', {'a': 1})
     assert [v.text for v in desired_values('TXT', 12345)] == ['12345']
     assert [v.text for v in desired_values('TXT', [1, 2.5])] == ['1', '2.5']
+
+
+# ---------------------------------------------------------------- values the API sees as duplicates
+
+def test_srv_values_differing_only_in_port_fail_before_writing():
+    with pytest.raises(DNSPlanError) as exc:
+        plan_record_changes([], ZONE, '_sip._tcp', 'SRV', values('SRV', '0 5 5060 sip.example.nl', '0 5 5061 sip.example.nl'))
+    assert '0 5 5060 sip.example.nl, 0 5 5061 sip.example.nl all point at sip.example.nl' in str(exc.value)
+
+
+def test_non_exclusive_mx_beside_an_existing_one_to_the_same_host_fails():
+    zone = FakeZone().add('@', 'MX', '10 mail.example.nl')
+    with pytest.raises(DNSPlanError, match='one record per target'):
+        plan_record_changes(zone.zone_records(), ZONE, '@', 'MX', values('MX', '20 mail.example.nl'), exclusive=False)
+
+
+def test_changing_the_priority_of_the_only_mx_is_fine():
+    zone = FakeZone().add('@', 'MX', '10 mail.example.nl')
+    plan = plan_record_changes(zone.zone_records(), ZONE, '@', 'MX', values('MX', '20 mail.example.nl'))
+    assert plan.counts()[UPDATE] == 1
+
+
+def test_zone_with_two_srv_records_to_one_target_fails():
+    entries = [{'record': '_sip._tcp', 'type': 'SRV', 'value': ['0 5 5060 sip.example.nl', '0 5 5061 sip.example.nl']}]
+    with pytest.raises(DNSPlanError, match='one record per target'):
+        plan_zone_changes([], desired_rrsets_from_entries(entries, ZONE), ZONE)
