@@ -405,26 +405,34 @@ def registration_fields(name, holder_id, period, nameservers=None):
     return fields
 
 
-def registration_diff(name, fields, holder_email=None):
-    """Diff of one registration: the domain absent before, the registration after."""
-    after = {'state': 'present'}
-    after.update(fields)
-    if api.DOMAIN_NAMESERVERS not in after:
-        after[api.DOMAIN_NAMESERVERS] = 'provider defaults'
-    if holder_email and after.get(api.DOMAIN_HOLDER_ID) is None:
-        after['domainholder_email'] = holder_email
-    unicode_name = to_unicode_domain(name)
-    header = name
-    if unicode_name != name:
-        after['domain_unicode'] = unicode_name
-        header = '%s (%s)' % (unicode_name, name)
-    # Ansible prints these as "--- before: <header>" and "+++ after: <header>".
-    return {
-        'before': {'domain': name, 'state': 'absent'},
-        'after': after,
-        'before_header': header,
-        'after_header': header,
-    }
+def registration_diff(registrations, holder_email=None):
+    """The task's diff: every domain to register, absent before, its registration after.
+
+    ``registrations`` is a list of ``(ascii_name, fields)``. One dict keyed by
+    domain (not a list of diffs): Ansible shows dict diffs also for loop items.
+    IDNs are named in the header in both spellings, so before and after hold
+    the same keys.
+    """
+    before = {}
+    after = {}
+    headers = []
+    for name, fields in registrations:
+        registration = {'state': 'present'}
+        registration.update(fields)
+        registration.pop(api.DOMAIN_NAME, None)
+        if api.DOMAIN_NAMESERVERS not in registration:
+            registration[api.DOMAIN_NAMESERVERS] = 'provider defaults'
+        if holder_email and registration.get(api.DOMAIN_HOLDER_ID) is None:
+            registration['domainholder_email'] = holder_email
+        before[name] = {'state': 'absent'}
+        after[name] = registration
+        unicode_name = to_unicode_domain(name)
+        headers.append(name if unicode_name == name else '%s (%s)' % (unicode_name, name))
+    diff = {'before': before, 'after': after}
+    if headers:
+        # Ansible prints these as "--- before: <header>" and "+++ after: <header>".
+        diff['before_header'] = diff['after_header'] = ', '.join(headers)
+    return diff
 
 
 def chunks(items, size=api.REGISTER_MAX_DOMAINS):
@@ -656,14 +664,17 @@ def _grouped_reasons(failed, names_shown=3):
     return texts
 
 
-def summarize_results(results):
-    """Aggregate per-domain results: the names per outcome, ``changed``, and a one-line message."""
+def summarize_results(results, check_mode=False):
+    """Aggregate per-domain results: the names per outcome, ``changed``, and a one-line message.
+
+    In check mode the message says that nothing was sent, so a log never reads like a real registration.
+    """
     registered = [r['domain'] for r in results if r['outcome'] == REGISTERED]
     present = [r['domain'] for r in results if r['outcome'] == ALREADY_PRESENT]
     failed = [{'domain': r['domain'], 'reason': r['reason']} for r in results if r['outcome'] == FAILED]
     parts = []
     if registered:
-        parts.append('%d registered' % len(registered))
+        parts.append(('%d would be registered' if check_mode else '%d registered') % len(registered))
     if present:
         parts.append('%d already present' % len(present))
     if failed:
@@ -674,6 +685,8 @@ def summarize_results(results):
     elif failed:
         msg = '%d of %d domains could not be registered (%s): %s' % (
             len(failed), len(results), msg, ' | '.join(_grouped_reasons(failed)))
+    if check_mode:
+        msg = 'check mode, nothing sent: %s' % msg
     return {
         'registered': registered,
         'already_present': present,

@@ -116,7 +116,7 @@ attributes:
         task that would create it also ran in check mode) gives a warning in check mode instead of a failure.
   diff_mode:
     details:
-      - One diff entry per domain to be registered, from V(absent) to the registration that is (or would be) made.
+      - One entry per domain to be registered, keyed by its ASCII name, from V(absent) to the registration that is (or would be) made.
   idempotent:
     details:
       - A domain that is in the account, including a V(pending) registration, is never registered again.
@@ -214,7 +214,7 @@ domain:
       sample: '2027-12-03'
 results:
   description: One result per requested domain, in the order given (duplicates collapsed).
-  returned: always, also when the task fails after input checks
+  returned: always, also when the task fails once the account's domains and WHOIS have been read
   type: list
   elements: dict
   contains:
@@ -260,13 +260,13 @@ results:
                nameservers: [ns1.mijnpartnergroep.nl, ns2.mijnpartnergroep.nl]}
 registered:
   description: The domains (ASCII form) this task registered (in check mode, would register).
-  returned: always, also when the task fails after input checks
+  returned: always, also when the task fails once the account's domains and WHOIS have been read
   type: list
   elements: str
   sample: [example-shop.nl]
 already_present:
   description: The domains (ASCII form) that were already in the account.
-  returned: always, also when the task fails after input checks
+  returned: always, also when the task fails once the account's domains and WHOIS have been read
   type: list
   elements: str
   sample: []
@@ -274,7 +274,7 @@ failures:
   description:
     - The domains that could not be registered, each with the reason.
     - (Not called C(failed), which Ansible uses for the task's own status.)
-  returned: always, also when the task fails after input checks
+  returned: always, also when the task fails once the account's domains and WHOIS have been read
   type: list
   elements: dict
   contains:
@@ -287,7 +287,7 @@ failures:
   sample: [{domain: taken.nl, reason: taken.nl is registered elsewhere ...}]
 domainholder_id:
   description: The holder id that new registrations used (or would use); V(null) when nothing was to be registered.
-  returned: always, also when the task fails after input checks
+  returned: always, also when the task fails once the account's domains and WHOIS have been read
   type: int
   sample: 42
 '''
@@ -315,8 +315,13 @@ def _read_whois(module, names):
     return reg.whois_in_request_order(names, answers)
 
 
-def _resolve_holder(module, request):
+def _resolve_holder(module, request, decisions):
     """The holder id for new registrations; in check mode a missing holder is a warning."""
+    # What is known when the holder look-up fails: nothing was registered, the rest was decided.
+    decided = [reg.result_from_decision(d) for d in decisions if d.action != reg.ACTION_REGISTER]
+    summary = reg.summarize_results(decided)
+    partial = dict(changed=False, results=decided, registered=[], already_present=summary['already_present'],
+                   failures=summary['failed'], domainholder_id=None)
     try:
         return resolve_holder_id(module.client, holder_id=request.holder_id, email=request.holder_email,
                                  id_option='domainholder_id', email_option='domainholder_email')
@@ -325,11 +330,11 @@ def _resolve_holder(module, request):
             module.warn('%s. In check mode this is only a warning (an earlier task may create the holder); a real '
                         'run fails here.' % str(exc).rstrip('.'))
             return request.holder_id
-        module.fail_json(msg='%s. Nothing was registered.' % str(exc).rstrip('.'))
+        module.fail_json(msg='%s. Nothing was registered.' % str(exc).rstrip('.'), **partial)
     except HolderError as exc:
-        module.fail_json(msg='%s. Nothing was registered.' % str(exc).rstrip('.'))
+        module.fail_json(msg='%s. Nothing was registered.' % str(exc).rstrip('.'), **partial)
     except MPGApiError as exc:
-        module.fail_api(exc, what='look up the domain holder (nothing was registered)')
+        module.fail_api(exc, what='look up the domain holder (nothing was registered)', **partial)
 
 
 def _register_single(client, name, fields, holder_id):
@@ -391,10 +396,10 @@ def run(module):
     decisions = reg.decide_domains(request.names, zones, whois, request.nameservers)
     to_register = [d for d in decisions if d.action == reg.ACTION_REGISTER]
 
-    holder_id = _resolve_holder(module, request) if to_register else None
+    holder_id = _resolve_holder(module, request, decisions) if to_register else None
     fields_by_name = dict((d.domain, reg.registration_fields(d.domain, holder_id, request.period, request.nameservers))
                           for d in to_register)
-    diff = [reg.registration_diff(d.domain, fields_by_name[d.domain], request.holder_email) for d in to_register]
+    diff = reg.registration_diff([(d.domain, fields_by_name[d.domain]) for d in to_register], request.holder_email)
 
     if module.check_mode:
         outcomes = dict((name, reg.CallOutcome(reg.REGISTERED, registration=fields))
@@ -418,7 +423,7 @@ def run(module):
         for warning in result['warnings']:
             module.warn(warning)
 
-    summary = reg.summarize_results(results)
+    summary = reg.summarize_results(results, check_mode=module.check_mode)
     output = dict(
         changed=summary['changed'],
         results=results,

@@ -350,20 +350,25 @@ def test_registration_fields():
 
 
 def test_registration_diff_absent_to_registration():
-    diff = registration_diff('a.nl', registration_fields('a.nl', 7, 1))
-    assert diff['before'] == {'domain': 'a.nl', 'state': 'absent'}
-    assert diff['after'] == {'state': 'present', 'domain': 'a.nl', 'domainholder_id': 7, 'period': 1,
-                             'nameservers': 'provider defaults'}
+    diff = registration_diff([('a.nl', registration_fields('a.nl', 7, 1))])
+    assert diff['before'] == {'a.nl': {'state': 'absent'}}
+    assert diff['after'] == {'a.nl': {'state': 'present', 'domainholder_id': 7, 'period': 1,
+                                      'nameservers': 'provider defaults'}}
     assert diff['before_header'] == diff['after_header'] == 'a.nl'
 
 
 def test_registration_diff_idn_and_unresolved_holder():
-    diff = registration_diff(IDN_ASCII, registration_fields(IDN_ASCII, None, 1, ['ns1.x.nl', 'ns2.x.nl']),
-                             holder_email='a@example.nl')
-    assert diff['after']['domain_unicode'] == IDN_UNICODE
-    assert diff['after']['domainholder_email'] == 'a@example.nl'
-    assert diff['after']['nameservers'] == ['ns1.x.nl', 'ns2.x.nl']
-    assert diff['after_header'] == u'%s (%s)' % (IDN_UNICODE, IDN_ASCII)
+    diff = registration_diff([(IDN_ASCII, registration_fields(IDN_ASCII, None, 1, ['ns1.x.nl', 'ns2.x.nl'])),
+                              ('b.nl', registration_fields('b.nl', None, 2))], holder_email='a@example.nl')
+    assert sorted(diff['before']) == sorted(diff['after']) == sorted([IDN_ASCII, 'b.nl'])
+    assert diff['after'][IDN_ASCII]['domainholder_email'] == 'a@example.nl'
+    assert diff['after'][IDN_ASCII]['nameservers'] == ['ns1.x.nl', 'ns2.x.nl']
+    assert diff['after']['b.nl']['period'] == 2
+    assert diff['after_header'] == u'%s (%s), b.nl' % (IDN_UNICODE, IDN_ASCII)
+
+
+def test_registration_diff_of_nothing_is_empty():
+    assert registration_diff([]) == {'before': {}, 'after': {}}
 
 
 def test_chunks_of_fifty():
@@ -575,3 +580,12 @@ def test_summary_groups_one_reason_for_many_domains():
     assert '50 domains (d0.nl, d1.nl, d10.nl and 47 more): was not registered' in summary['msg']
     assert summary['msg'].endswith(' | taken.nl is registered elsewhere')
     assert len(summary['failed']) == 51
+
+
+def test_check_mode_summary_says_nothing_was_sent():
+    results = [{'domain': 'a.nl', 'outcome': 'registered', 'reason': None},
+               {'domain': 'taken.nl', 'outcome': 'failed', 'reason': 'taken.nl is registered elsewhere'}]
+    summary = summarize_results(results, check_mode=True)
+    assert summary['msg'].startswith('check mode, nothing sent: 1 of 2 domains could not be registered '
+                                     '(1 would be registered, 1 failed): taken.nl is registered elsewhere')
+    assert summarize_results(results)['msg'].startswith('1 of 2 domains could not be registered (1 registered')
