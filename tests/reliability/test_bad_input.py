@@ -14,19 +14,13 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import contextlib
 import importlib
 import json
 
 import pytest
 
-from ansible.module_utils import basic
-from ansible.module_utils.common.text.converters import to_bytes
 
-try:  # ansible-core 2.19+
-    from ansible.module_utils.testing import patch_module_args
-except ImportError:  # ansible-core < 2.19
-    patch_module_args = None
+from ansible_collections.mijnpartnergroep.domains.tests.unit.plugins.modules.module_args import module_args
 
 LONG_LABEL = 'a' * 64
 LONG_NAME = '.'.join(['a' * 60] * 4) + '.nl'          # 247 + 3 characters, over 253 with the dots
@@ -164,20 +158,6 @@ CASES += [
     ('mpg_dns_zone_info', 'timeout 0', dict(zone='example.nl', timeout=0), ['timeout']),
     ('mpg_whois_info', 'timeout negative', dict(name='example.nl', timeout=-1), ['timeout']),
 ]
-
-
-@contextlib.contextmanager
-def module_args(args):
-    if patch_module_args is not None:
-        with patch_module_args(args):
-            yield
-        return
-    old = basic._ANSIBLE_ARGS
-    basic._ANSIBLE_ARGS = to_bytes(json.dumps({'ANSIBLE_MODULE_ARGS': args}))
-    try:
-        yield
-    finally:
-        basic._ANSIBLE_ARGS = old
 
 
 def test_every_module_has_ten_bad_input_cases():

@@ -15,26 +15,20 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import contextlib
 import importlib
 import json
 import os
 
 import pytest
 
-from ansible.module_utils import basic
 from ansible.module_utils._internal import _traceback
-from ansible.module_utils.common.text.converters import to_bytes
 
 from reliability_plays import admin, clear_faults, fault, mpg
 
 from ansible_collections.mijnpartnergroep.domains.plugins.module_utils import _client
 from ansible_collections.mijnpartnergroep.domains.plugins.module_utils._client import MPGClient
 
-try:  # ansible-core 2.19+
-    from ansible.module_utils.testing import patch_module_args
-except ImportError:  # ansible-core < 2.19
-    patch_module_args = None
+from ansible_collections.mijnpartnergroep.domains.tests.unit.plugins.modules.module_args import module_args
 
 RECORDS = '/dns/example.nl/records'
 HOLDER = dict(email='jan@example.nl', first_name='Jan', last_name='Jansen', phone='+31.201234567',
@@ -160,20 +154,6 @@ def test_no_secret_in_any_output_at_vvvv_with_diff(sim, playbook):
     assert_no_secret({'stdout': run.stdout, 'stderr': run.stderr, 'the results': results_text}, secrets)
     # The echo reached the modules: the redaction, not the absence of the data, keeps the output clean.
     assert '********' in results_text
-
-
-@contextlib.contextmanager
-def module_args(args):
-    if patch_module_args is not None:
-        with patch_module_args(args):
-            yield
-        return
-    old = basic._ANSIBLE_ARGS
-    basic._ANSIBLE_ARGS = to_bytes(json.dumps({'ANSIBLE_MODULE_ARGS': args}))
-    try:
-        yield
-    finally:
-        basic._ANSIBLE_ARGS = old
 
 
 @pytest.mark.parametrize('name, module_name, args', [t[:3] for t in MODULE_TASKS], ids=[t[0] for t in MODULE_TASKS])

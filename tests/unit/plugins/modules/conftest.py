@@ -9,32 +9,13 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import contextlib
 import json
 
 import pytest
 
 from ansible.module_utils import basic
-from ansible.module_utils.common.text.converters import to_bytes
 
-try:  # ansible-core 2.19+ demands a serialization profile
-    from ansible.module_utils.testing import patch_module_args
-except ImportError:  # ansible-core < 2.19
-    patch_module_args = None
-
-
-@contextlib.contextmanager
-def _module_args(args):
-    if patch_module_args is not None:
-        with patch_module_args(args):
-            yield
-        return
-    old = basic._ANSIBLE_ARGS
-    basic._ANSIBLE_ARGS = to_bytes(json.dumps({'ANSIBLE_MODULE_ARGS': args}))
-    try:
-        yield
-    finally:
-        basic._ANSIBLE_ARGS = old
+from ansible_collections.mijnpartnergroep.domains.tests.unit.plugins.modules.module_args import module_args
 
 
 class ModuleRun(object):
@@ -74,7 +55,7 @@ def run_module(simulator, capsys, tmp_path, monkeypatch):
 
         monkeypatch.setattr(basic.AnsibleModule, 'warn', recording_warn)
         try:
-            with _module_args(full):
+            with module_args(full):
                 with pytest.raises(SystemExit):
                     module.main()
         finally:
